@@ -1,0 +1,71 @@
+"""HTML -> :class:`~scraper.models.Article`: pure functions of (html, url, rules).
+
+``extract`` is the one entry point the CLI, the pipeline and the benchmark use.
+Each field has its own module and function, tried in the order its docstring
+documents: ``title.py``, ``dates.py``, ``body.py``, ``meta.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..models import Article, SiteRules
+from .body import extract_body
+from .dates import extract_dates
+from .meta import (
+    extract_authors,
+    extract_canonical_url,
+    extract_description,
+    extract_language,
+    extract_site_name,
+)
+from .page import build_page
+from ..charset import decode_html
+from .title import extract_title
+
+
+def extract(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    rules: SiteRules | None = None,
+    now: datetime | None = None,
+) -> Article:
+    """Extract an article's fields from one HTML page. Pure and thread-safe.
+
+    Args:
+        html: the page, as text or as raw bytes (bytes are decoded by BOM,
+            ``<meta charset>``, then detection).
+        url: the page's URL, used to resolve the canonical URL and links and as a
+            last source of dates; None for a local file.
+        rules: per-source CSS selector overrides (config ``[sources.selectors]``).
+        now: aware datetime treated as "now" when rejecting future dates
+            (default: the current UTC time).
+
+    Returns:
+        An :class:`Article`. A page with no article gives ``body == ""`` and a
+        ``reason``; this function does not raise on malformed HTML.
+    """
+    text = decode_html(html) if isinstance(html, bytes) else html
+    page = build_page(text, url)
+    rules = rules or SiteRules()
+    published, updated = extract_dates(page, rules=rules, now=now)
+    body = extract_body(page, rules=rules)
+    canonical = extract_canonical_url(page) or url or ""
+    return Article(
+        url=url or canonical,
+        canonical_url=canonical,
+        title=extract_title(page, rules=rules),
+        body=body.text,
+        published=published,
+        updated=updated,
+        language=extract_language(page, body.text),
+        authors=extract_authors(page, rules=rules),
+        description=extract_description(page),
+        site_name=extract_site_name(page),
+        links=body.links,
+        reason=body.reason,
+    )
+
+
+__all__ = ["extract"]

@@ -1,0 +1,103 @@
+"""The parsed page shared by the field extractors: one DOM parse, meta tags, JSON-LD.
+
+Building a :class:`Page` is the only place the HTML is parsed; each field
+function (title, dates, body, meta) reads from it and never re-parses.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One parsed HTML document.
+
+    Attributes:
+        tree: the Lexbor DOM (mutable; body extraction works on its own copy).
+        url: the URL the page came from, or None (a local file).
+        meta: ``<meta>`` values keyed by lower-cased ``name``/``property``/``itemprop``/
+            ``http-equiv``, each a list of ``content`` values in document order.
+        jsonld: every JSON-LD object on the page, ``@graph`` members flattened out,
+            in document order (schema.org, https://schema.org/NewsArticle).
+    """
+
+    tree: LexborHTMLParser
+    url: str | None
+    meta: dict[str, list[str]]
+    jsonld: list[dict[str, Any]]
+
+    def first_meta(self, *names: str) -> str | None:
+        """The first non-empty content of the first of ``names`` present, stripped."""
+        for name in names:
+            for value in self.meta.get(name, ()):
+                if value.strip():
+                    return value.strip()
+        return None
+
+
+def build_page(html: str, url: str | None = None) -> Page:
+    """Parse ``html`` once and collect its meta tags and JSON-LD.
+
+    Args:
+        html: the decoded document text.
+        url: the page URL, used to resolve relative links; None for a file.
+
+    Returns:
+        A :class:`Page`. Never raises for malformed HTML or JSON-LD: broken
+        JSON-LD blocks are skipped (logged at DEBUG).
+    """
+    tree = LexborHTMLParser(html)
+    return Page(tree=tree, url=url, meta=_collect_meta(tree), jsonld=_collect_jsonld(tree))
+
+
+def _collect_meta(tree: LexborHTMLParser) -> dict[str, list[str]]:
+    meta: dict[str, list[str]] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        content = attrs.get("content")
+        if content is None:
+            continue
+        for key in ("property", "name", "itemprop", "http-equiv"):
+            name = attrs.get(key)
+            if name:
+                meta.setdefault(name.strip().lower(), []).append(content)
+    return meta
+
+
+def _collect_jsonld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for node in tree.css('script[type="application/ld+json"]'):
+        raw = node.text(deep=True, separator="", strip=False) or ""
+        raw = raw.strip().removeprefix("<!--").removesuffix("-->").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw, strict=False)
+        except ValueError:
+            logger.debug("skipping unreadable JSON-LD block")
+            continue
+        _flatten(data, found)
+    return found
+
+
+def _flatten(data: Any, out: list[dict[str, Any]]) -> None:
+    if isinstance(data, list):
+        for item in data:
+            _flatten(item, out)
+    elif isinstance(data, dict):
+        graph = data.get("@graph")
+        if isinstance(graph, list):
+            _flatten(graph, out)
+            rest = {k: v for k, v in data.items() if k != "@graph"}
+            if len(rest) > 1:
+                out.append(rest)
+        else:
+            out.append(data)
