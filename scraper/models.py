@@ -311,3 +311,48 @@ class SourceOutcome:
     def ok(self) -> bool:
         """True when neither the source nor any of its articles failed."""
         return self.error is None and self.failed == 0
+
+
+@dataclass(frozen=True, slots=True)
+class SourceState:
+    """What the store remembers of a source between checks.
+
+    Attributes:
+        name, url, kind: as configured at the last check.
+        first_polled_at: aware UTC datetime of the first completed poll, or None
+            (None means the next poll is the baseline).
+        last_checked_at, last_ok_at, last_error_at: aware UTC datetimes, or None.
+        last_error: the last source-level error message, or None once a check succeeds.
+        consecutive_failures: failed checks since the last success.
+        checks: total checks run.
+    """
+
+    name: str
+    url: str
+    kind: str
+    first_polled_at: datetime | None = None
+    last_checked_at: datetime | None = None
+    last_ok_at: datetime | None = None
+    last_error_at: datetime | None = None
+    last_error: str | None = None
+    consecutive_failures: int = 0
+    checks: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRecord:
+    """A recorded failure: a source that could not be read or an article that failed.
+
+    Attributes:
+        source: source name.
+        url: the URL that failed.
+        at: aware UTC datetime.
+        kind: the error class name (``FetchTimeout``, ``FeedError``...).
+        message: the error message.
+    """
+
+    source: str
+    url: str
+    at: datetime
+    kind: str
+    message: str

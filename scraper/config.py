@@ -1,0 +1,327 @@
+"""Read and validate ``config.toml``; the only module that reads configuration.
+
+The file format is TOML 1.0 (read with :mod:`tomllib`); its shape is validated
+with pydantic and turned into frozen records (:class:`Config`, and
+:class:`~scraper.models.Source` / :class:`~scraper.models.Webhook`). Any problem
+raises :class:`~scraper.errors.ConfigError` naming the file, the key and what is
+wrong, so the program never starts half-configured.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import ConfigError
+from .models import EVENT_TYPES, SiteRules, Source, Webhook
+
+DEFAULT_CONFIG = "config.toml"
+ENV_CONFIG = "SCRAPER_CONFIG"
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(d|h|m|s|ms)", re.IGNORECASE)
+_UNIT_SECONDS = {"d": 86400.0, "h": 3600.0, "m": 60.0, "s": 1.0, "ms": 0.001}
+
+
+def parse_duration(value: str | float | int) -> float:
+    """Turn ``"15m"``, ``"1h30m"``, ``"45s"``, ``"2d"`` or a number of seconds into seconds.
+
+    Args:
+        value: a number (seconds) or a string of ``<number><unit>`` parts, units
+            ``d``, ``h``, ``m``, ``s``, ``ms``.
+
+    Returns:
+        The duration in seconds (float, > 0).
+
+    Raises:
+        ValueError: the value is not a positive duration.
+    """
+    if isinstance(value, bool):
+        raise ValueError("expected a duration such as '15m' or a number of seconds")
+    if isinstance(value, int | float):
+        seconds = float(value)
+    else:
+        text = value.strip()
+        parts = _DURATION.findall(text)
+        if not parts or _DURATION.sub("", text).strip():
+            raise ValueError(f"{value!r} is not a duration; use e.g. '30s', '15m', '1h', '1h30m'")
+        seconds = sum(float(n) * _UNIT_SECONDS[u.lower()] for n, u in parts)
+    if seconds <= 0:
+        raise ValueError("a duration must be greater than zero")
+    return seconds
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+
+
+class _Storage(_Strict):
+    path: str = "scraper.db"
+
+
+class _Fetch(_Strict):
+    user_agent: str | None = None
+    timeout: float | str = 20.0
+    max_bytes: int = Field(default=10_000_000, gt=0)
+    retries: int = Field(default=2, ge=0, le=10)
+    backoff: float = Field(default=1.0, ge=0)
+    per_host_delay: float | str = 1.0
+    per_host_concurrency: int = Field(default=2, ge=1, le=16)
+    respect_robots: bool = True
+
+
+class _Selectors(_Strict):
+    body: list[str] | str = Field(default_factory=list)
+    remove: list[str] | str = Field(default_factory=list)
+    title: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    author: str | None = None
+
+
+class _Source(_Strict):
+    name: str = Field(min_length=1)
+    url: str
+    kind: Literal["feed", "page", "index", "sitemap"] = "feed"
+    interval: float | str = "15m"
+    selectors: _Selectors = Field(default_factory=_Selectors)
+    alert_on_first_poll: bool | None = None
+    max_articles: int = Field(default=50, ge=1, le=1000)
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError(f"{value!r} is not an http(s) URL")
+        return value
+
+    @field_validator("interval")
+    @classmethod
+    def _duration(cls, value: float | str) -> float:
+        return parse_duration(value)
+
+
+class _Webhook(_Strict):
+    name: str = Field(min_length=1)
+    url: str
+    secret: str = Field(min_length=1)
+    events: list[str] = Field(default_factory=lambda: ["article.new", "article.revised"])
+    timeout: float = Field(default=10.0, gt=0)
+    keywords: list[str] = Field(default_factory=list)
+    followed_only: bool = False
+
+    @field_validator("events")
+    @classmethod
+    def _known_events(cls, value: list[str]) -> list[str]:
+        unknown = [e for e in value if e not in EVENT_TYPES]
+        if unknown:
+            raise ValueError(f"unknown event type(s) {unknown}; known: {list(EVENT_TYPES)}")
+        return value
+
+    @field_validator("secret")
+    @classmethod
+    def _env_secret(cls, value: str) -> str:
+        if value.startswith("env:"):
+            name = value[4:]
+            if name not in os.environ:
+                raise ValueError(f"environment variable {name} (named by 'env:{name}') is not set")
+            return os.environ[name]
+        return value
+
+
+class _Stories(_Strict):
+    window_days: float = Field(default=30.0, gt=0)
+    followups: Literal["followed", "all"] = "all"
+
+
+class _Root(_Strict):
+    storage: _Storage = Field(default_factory=_Storage)
+    fetch: _Fetch = Field(default_factory=_Fetch)
+    stories: _Stories = Field(default_factory=_Stories)
+    alert_on_first_poll: bool = False
+    deliver_interval: float | str = "30s"
+    sources: list[_Source] = Field(default_factory=list)
+    webhooks: list[_Webhook] = Field(default_factory=list)
+
+    @field_validator("deliver_interval")
+    @classmethod
+    def _duration(cls, value: float | str) -> float:
+        return parse_duration(value)
+
+
+@dataclass(frozen=True, slots=True)
+class FetchSettings:
+    """The ``[fetch]`` table: politeness and limits (seconds, bytes)."""
+
+    user_agent: str | None = None
+    timeout: float = 20.0
+    max_bytes: int = 10_000_000
+    retries: int = 2
+    backoff: float = 1.0
+    per_host_delay: float = 1.0
+    per_host_concurrency: int = 2
+    respect_robots: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class StorySettings:
+    """The ``[stories]`` table: follow-up window (days) and which follow-ups alert."""
+
+    window_days: float = 30.0
+    followups: str = "all"
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """A validated configuration.
+
+    Attributes:
+        path: the config file, or None for a config built in code.
+        database: absolute path of the SQLite file (``[storage] path`` resolved
+            against the config file's folder).
+        sources, webhooks: the configured sources and webhook receivers.
+        fetch, stories: the ``[fetch]`` and ``[stories]`` settings.
+        deliver_interval: seconds between outbox delivery runs in the daemon.
+    """
+
+    path: Path | None
+    database: Path
+    sources: tuple[Source, ...] = ()
+    webhooks: tuple[Webhook, ...] = ()
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    stories: StorySettings = field(default_factory=StorySettings)
+    deliver_interval: float = 30.0
+
+    def source(self, name: str) -> Source:
+        """The source called ``name``. Raises ConfigError when there is none."""
+        for source in self.sources:
+            if source.name == name:
+                return source
+        raise ConfigError(f"no source named {name!r}", path=str(self.path), key="sources")
+
+
+def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """Where the config is: ``explicit``, else ``$SCRAPER_CONFIG``, else ``./config.toml``."""
+    return Path(explicit or os.environ.get(ENV_CONFIG) or DEFAULT_CONFIG)
+
+
+def load_config(path: str | os.PathLike[str]) -> Config:
+    """Read, validate and resolve a config file.
+
+    Args:
+        path: the TOML file.
+
+    Returns:
+        A :class:`Config`.
+
+    Raises:
+        ConfigError: the file is missing or unreadable, is not valid TOML, or a
+            value is missing or invalid (``.path`` and ``.key`` say where).
+    """
+    file = Path(path)
+    try:
+        raw = tomllib.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError("config file not found", path=str(file)) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file: {exc}", path=str(file)) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", path=str(file)) from exc
+    return config_from_dict(raw, path=file)
+
+
+def config_from_dict(raw: dict[str, Any], *, path: Path | None = None) -> Config:
+    """Validate an already-parsed config mapping (same rules as :func:`load_config`).
+
+    Raises:
+        ConfigError: with the dotted key of the first invalid value.
+    """
+    where = str(path) if path else None
+    try:
+        root = _Root.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ConfigError(first["msg"], path=where, key=_dotted(first["loc"])) from exc
+    _check_unique(root, where)
+    base = path.parent if path else Path.cwd()
+    return Config(
+        path=path,
+        database=(base / root.storage.path).resolve(),
+        sources=tuple(_source(s, root.alert_on_first_poll) for s in root.sources),
+        webhooks=tuple(_webhook(w) for w in root.webhooks),
+        fetch=FetchSettings(
+            user_agent=root.fetch.user_agent,
+            timeout=parse_duration(root.fetch.timeout),
+            max_bytes=root.fetch.max_bytes,
+            retries=root.fetch.retries,
+            backoff=root.fetch.backoff,
+            per_host_delay=float(root.fetch.per_host_delay)
+            if isinstance(root.fetch.per_host_delay, int | float)
+            else parse_duration(root.fetch.per_host_delay),
+            per_host_concurrency=root.fetch.per_host_concurrency,
+            respect_robots=root.fetch.respect_robots,
+        ),
+        stories=StorySettings(
+            window_days=root.stories.window_days, followups=root.stories.followups
+        ),
+        deliver_interval=float(root.deliver_interval),
+    )
+
+
+def _dotted(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _check_unique(root: _Root, where: str | None) -> None:
+    for table, items in (("sources", root.sources), ("webhooks", root.webhooks)):
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.name in seen:
+                raise ConfigError(
+                    f"duplicate name {item.name!r}", path=where, key=f"{table}[{i}].name"
+                )
+            seen.add(item.name)
+
+
+def _as_tuple(value: list[str] | str) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _source(raw: _Source, alert_default: bool) -> Source:
+    sel = raw.selectors
+    return Source(
+        name=raw.name,
+        url=raw.url,
+        kind=raw.kind,
+        interval=float(raw.interval),
+        rules=SiteRules(
+            body=_as_tuple(sel.body),
+            remove=_as_tuple(sel.remove),
+            title=sel.title,
+            published=sel.published,
+            updated=sel.updated,
+            author=sel.author,
+        ),
+        alert_on_first_poll=alert_default if raw.alert_on_first_poll is None
+        else raw.alert_on_first_poll,
+        max_articles=raw.max_articles,
+    )
+
+
+def _webhook(raw: _Webhook) -> Webhook:
+    return Webhook(
+        name=raw.name,
+        url=raw.url,
+        secret=raw.secret,
+        events=tuple(raw.events),
+        timeout=raw.timeout,
+        keywords=tuple(raw.keywords),
+        followed_only=raw.followed_only,
+    )
