@@ -51,7 +51,8 @@ class LocalSite:
     ``site.requests`` lists what was received. Unknown paths answer 404.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, port: int = 0) -> None:
+        """Bind 127.0.0.1:``port`` (0: an ephemeral port); call :meth:`start` to serve."""
         self.routes: dict[str, Route] = {}
         self.requests: list[Request] = []
         self._lock = threading.Lock()
@@ -104,7 +105,7 @@ class LocalSite:
             do_POST = _handle
             do_HEAD = _handle
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from .monitor import MonitorQueries
 from .outbox import OutboxQueries
+from .stories import StoryQueries
 
 
-class Store(MonitorQueries, OutboxQueries):
+class Store(MonitorQueries, OutboxQueries, StoryQueries):
     """The monitor's database. Thread-safe; open with ``Store(path)``, close with ``close()``.
 
     Example:

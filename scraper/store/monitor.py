@@ -162,10 +162,13 @@ class MonitorQueries(StoreBase):
         Raises:
             StoreError: on any database error (nothing is written).
         """
-        row = _revision_row(revision, diff)
         with self._transaction() as db:
-            db["revisions"].insert(row)
-            db["articles"].upsert(_article_row(source, article, revision), pk="url")
+            db["revisions"].insert(_revision_row(revision, diff))
+            row = _article_row(source, article, revision)
+            if revision.number == 1:
+                db["articles"].upsert(row, pk="url")
+            else:
+                db["articles"].update(revision.url, row)
             for alias in aliases:
                 if alias != revision.url:
                     db["aliases"].upsert({"url": alias, "article_url": revision.url}, pk="url")

@@ -1,0 +1,352 @@
+"""The ``scraper`` command line: a thin click layer over the library.
+
+Each command calls one library function and turns :class:`ScraperError` into a
+clean message and exit status 1. This is the only module that builds the real
+HTTP clients, the database and the clock, and configures logging.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import datetime
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+import httpx
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from . import __version__
+from .config import Config, config_path, load_config
+from .diff import unified_diff
+from .errors import ScraperError
+from .fetch import Fetcher, FetchOptions
+from .models import Article, SourceOutcome
+from .parse import extract
+from .pipeline import Services, check, deliver
+from .scheduler import build_scheduler, run_until_stopped
+from .store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+console = Console()
+err_console = Console(stderr=True)
+logger = logging.getLogger("scraper")
+
+
+def _errors_to_exit(func: F) -> F:
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ScraperError as exc:
+            err_console.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Config file (default: $SCRAPER_CONFIG or ./config.toml).",
+)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="scraper")
+@click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
+def cli(verbose: int) -> None:
+    """Watch news sites: new articles, stealth edits and follow-ups, as signed webhooks."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def _fetch_options(config: Config) -> FetchOptions:
+    f = config.fetch
+    options = FetchOptions(
+        timeout=f.timeout,
+        max_bytes=f.max_bytes,
+        retries=f.retries,
+        backoff=f.backoff,
+        per_host_delay=f.per_host_delay,
+        per_host_concurrency=f.per_host_concurrency,
+        respect_robots=f.respect_robots,
+    )
+    return replace(options, user_agent=f.user_agent) if f.user_agent else options
+
+
+@contextmanager
+def open_services(config: Config) -> Iterator[Services]:
+    """Build the real store, fetcher and follow-up tracker for ``config``; close them after."""
+    from .followups import FollowupTracker
+
+    store = Store(config.database)
+    fetcher = Fetcher(options=_fetch_options(config))
+    try:
+        tracker = FollowupTracker(store, settings=config.stories)
+        yield Services(store=store, fetcher=fetcher, webhooks=config.webhooks, followups=tracker)
+    finally:
+        fetcher.close()
+        store.close()
+
+
+def _load(config_file: Path | None) -> Config:
+    return load_config(config_path(config_file))
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    """The ``scraper fetch --json`` object (contract: url, canonical_url, title, body,
+    published, updated, language; plus authors, description, site_name, reason)."""
+    return {
+        "url": article.url,
+        "canonical_url": article.canonical_url,
+        "title": article.title,
+        "body": article.body,
+        "published": _iso(article.published),
+        "updated": _iso(article.updated),
+        "language": article.language,
+        "authors": list(article.authors),
+        "description": article.description,
+        "site_name": article.site_name,
+        "reason": article.reason,
+    }
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.argument("target")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--no-robots", is_flag=True, help="Do not check robots.txt (your own sites).")
+@_errors_to_exit
+def fetch(target: str, as_json: bool, no_robots: bool) -> None:
+    """Fetch (or read) one page and print the extracted article; no database.
+
+    Example: scraper fetch https://news.example/world/story.html --json
+    """
+    if target.startswith(("http://", "https://")):
+        with Fetcher(options=FetchOptions(respect_robots=not no_robots, per_host_delay=0)) as f:
+            result = f.get(target)
+        article = extract(result.text, result.final_url)
+    else:
+        path = Path(target)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ScraperError(f"cannot read {target}: {exc.strerror or exc}") from exc
+        article = extract(data, None)
+    if as_json:
+        _echo_json(article_json(article))
+        return
+    _print_article(article)
+
+
+def _print_article(article: Article) -> None:
+    console.print(f"[bold]{article.title or '(no title)'}[/]", highlight=False)
+    for label, value in (
+        ("url", article.url),
+        ("canonical", article.canonical_url),
+        ("published", _iso(article.published)),
+        ("updated", _iso(article.updated)),
+        ("language", article.language),
+        ("authors", ", ".join(article.authors) or None),
+    ):
+        console.print(f"[dim]{label:>10}:[/] {value or '-'}", highlight=False)
+    if article.reason:
+        console.print(f"[yellow]{article.reason}[/]")
+    click.echo("")
+    click.echo(article.body)
+
+
+def run_checks(config: Config, services: Services, *, show_progress: bool) -> list[SourceOutcome]:
+    """Check every configured source once, then deliver pending webhooks."""
+    outcomes: list[SourceOutcome] = []
+    with Progress(console=err_console, transient=True, disable=not show_progress) as progress:
+        task = progress.add_task("checking", total=len(config.sources))
+        for source in config.sources:
+            progress.update(task, description=f"checking {source.name}")
+            outcomes.append(check(source, services))
+            progress.advance(task)
+    with httpx.Client() as client:
+        deliver(services.store, services.webhooks, client)
+    return outcomes
+
+
+@cli.command(name="check")
+@config_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary per source.")
+@click.option("--source", "only", multiple=True, help="Check only this source (repeatable).")
+@_errors_to_exit
+def check_command(config_file: Path | None, as_json: bool, only: tuple[str, ...]) -> None:
+    """Check every configured source once and print what changed; exit 1 if any failed.
+
+    Example: scraper check --config config.toml --json
+    """
+    config = _load(config_file)
+    if only:
+        config = replace(config, sources=tuple(config.source(n) for n in only))
+    with open_services(config) as services:
+        outcomes = run_checks(config, services, show_progress=not as_json)
+        pending = len(services.store.deliveries(pending_only=True))
+    if as_json:
+        _echo_json({"sources": [_outcome_json(o) for o in outcomes], "pending_deliveries": pending})
+    else:
+        _print_outcomes(outcomes, pending)
+    if not all(o.ok for o in outcomes):
+        sys.exit(1)
+
+
+def _outcome_json(outcome: SourceOutcome) -> dict[str, Any]:
+    return {
+        "source": outcome.source,
+        "ok": outcome.ok,
+        "new": outcome.new,
+        "revised": outcome.revised,
+        "unchanged": outcome.unchanged,
+        "failed": outcome.failed,
+        "followups": outcome.followups,
+        "not_modified": outcome.not_modified,
+        "baseline": outcome.baseline,
+        "error": outcome.error,
+        "errors": list(outcome.errors),
+        "seconds": round(outcome.seconds, 3),
+    }
+
+
+def _print_outcomes(outcomes: list[SourceOutcome], pending: int) -> None:
+    table = Table(title="check summary")
+    for col in ("source", "new", "revised", "unchanged", "failed", "follow-ups", "status"):
+        table.add_column(col)
+    for o in outcomes:
+        status = "[green]ok[/]" if o.ok else f"[red]{o.error or 'some articles failed'}[/]"
+        if o.not_modified:
+            status = "[green]not modified (304)[/]"
+        elif o.baseline and o.ok:
+            status = "[green]ok (baseline: no alerts)[/]"
+        table.add_row(o.source, str(o.new), str(o.revised), str(o.unchanged), str(o.failed),
+                      str(o.followups), status)  # fmt: skip
+    console.print(table)
+    for o in outcomes:
+        for line in o.errors[:5]:
+            err_console.print(f"[red]{o.source}[/]: {line}", highlight=False)
+    if pending:
+        console.print(f"{pending} webhook deliveries pending (retried on the next run)")
+
+
+@cli.command()
+@config_option
+@click.option("--for", "duration", type=float, default=None, help="Stop after this many seconds.")
+@_errors_to_exit
+def run(config_file: Path | None, duration: float | None) -> None:
+    """Run the daemon: poll each source on its interval, deliver webhooks; stop with Ctrl-C.
+
+    Example: scraper run --config config.toml
+    """
+    config = _load(config_file)
+    if not config.sources:
+        raise ScraperError(f"{config.path}: no [[sources]] configured; nothing to watch")
+    logging.getLogger().setLevel(min(logging.getLogger().level, logging.INFO))
+    with open_services(config) as services, httpx.Client() as client:
+        scheduler = build_scheduler(
+            config.sources,
+            check=lambda source: check(source, services),
+            deliver=lambda: deliver(services.store, services.webhooks, client),
+            deliver_interval=config.deliver_interval,
+        )
+        console.print(f"watching {len(config.sources)} sources; database {config.database}")
+        run_until_stopped(scheduler, duration=duration)
+    console.print("stopped")
+
+
+@cli.command()
+@config_option
+@click.argument("url")
+@click.option("--json", "as_json", is_flag=True, help="Print the revisions as JSON.")
+@_errors_to_exit
+def history(config_file: Path | None, url: str, as_json: bool) -> None:
+    """List an article's revisions, oldest first.
+
+    Example: scraper history https://news.example/world/story.html --json
+    """
+    config = _load(config_file)
+    with Store(config.database) as store:
+        key = store.resolve(url)
+        revisions = store.revisions(key) if key else []
+    if not revisions:
+        raise ScraperError(f"no stored article for {url}")
+    rows = [
+        {
+            "revision": r.number,
+            "fetched_at": _iso(r.fetched_at),
+            "title": r.title,
+            "published": _iso(r.published),
+            "updated": _iso(r.updated),
+            "changed": list(r.changed),
+            "content_hash": r.content_hash,
+        }
+        for r in revisions
+    ]
+    if as_json:
+        _echo_json(rows)
+        return
+    table = Table(title=key)
+    for col in ("rev", "fetched at", "title", "updated", "changed"):
+        table.add_column(col)
+    for row in rows:
+        table.add_row(str(row["revision"]), row["fetched_at"], row["title"] or "",
+                      row["updated"] or "", ", ".join(row["changed"]))  # fmt: skip
+    console.print(table)
+
+
+@cli.command(name="diff")
+@config_option
+@click.argument("url")
+@click.option("--from", "from_", type=int, default=None, help="Older revision (default: to - 1).")
+@click.option("--to", type=int, default=None, help="Newer revision (default: the latest).")
+@_errors_to_exit
+def diff_command(config_file: Path | None, url: str, from_: int | None, to: int | None) -> None:
+    """Print the unified diff of an article's body between two revisions.
+
+    Example: scraper diff https://news.example/world/story.html --from 1 --to 2
+    """
+    config = _load(config_file)
+    with Store(config.database) as store:
+        key = store.resolve(url)
+        revisions = {r.number: r for r in (store.revisions(key) if key else [])}
+    if not revisions:
+        raise ScraperError(f"no stored article for {url}")
+    to = to or max(revisions)
+    from_ = from_ or max(to - 1, 1)
+    for n in (from_, to):
+        if n not in revisions:
+            raise ScraperError(f"{url} has no revision {n} (it has 1..{max(revisions)})")
+    old, new = revisions[from_], revisions[to]
+    text = unified_diff(old.body, new.body, from_label=f"revision {from_}", to_label=f"revision {to}")
+    if old.title != new.title:
+        click.echo(f"title: {old.title!r} -> {new.title!r}")
+    click.echo(text or "(no body changes)")
+
+
+def main() -> None:
+    """Console-script entry point (``scraper``)."""
+    cli()
+
+
+# The other command groups register themselves on ``cli`` when imported.
+from . import cli_status, cli_stories  # noqa: E402, F401

@@ -1,0 +1,329 @@
+"""``check(source)``: the only module that links the stages.
+
+One check of one source: fetch the source (conditional GET), read its entries,
+fetch each article, extract it, compare it with the stored revision, store a
+new revision with its events and pending deliveries, and record errors. A
+failing source or article is recorded and the check goes on; nothing here
+raises for bad input. Delivery of pending webhooks is :func:`deliver`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Protocol
+from urllib.parse import urlsplit
+
+import httpx
+
+from .diff import compare, content_hash
+from .errors import ParseError, ScraperError
+from .events import new_article_event, revised_article_event
+from .fetch import Fetcher
+from .models import (
+    Article,
+    Change,
+    Delivery,
+    Entry,
+    ErrorRecord,
+    Event,
+    FetchResult,
+    Revision,
+    Source,
+    SourceOutcome,
+    Webhook,
+)
+from .notify.outbox import DeliveryStats, deliver_pending, plan_deliveries
+from .parse import extract
+from .sources import discover_entries
+from .sources.urls import canonicalize_url
+from .store import Store
+
+logger = logging.getLogger(__name__)
+
+
+def utc_now() -> datetime:
+    """The current time as an aware UTC datetime (the default clock)."""
+    return datetime.now(UTC)
+
+
+@dataclass
+class Services:
+    """The side effects a check uses, built by the CLI and injected here.
+
+    Attributes:
+        store: the database.
+        fetcher: the polite HTTP client for sources and articles.
+        webhooks: configured receivers; an event gets one delivery per receiver that wants it.
+        clock: returns an aware UTC datetime ("now").
+        followups: the follow-up tracker, or None to skip story assignment.
+    """
+
+    store: Store
+    fetcher: Fetcher
+    webhooks: Sequence[Webhook] = ()
+    clock: Callable[[], datetime] = utc_now
+    followups: FollowupHook | None = None
+    _article_lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class FollowupHook(Protocol):
+    """What the pipeline needs of the follow-up tracker (:mod:`scraper.followups`)."""
+
+    def on_new_article(
+        self, *, source: str, article: Article, revision: Revision, alert: bool
+    ) -> list[Event]:
+        """Assign a newly stored article to a story; return ``story.followup`` events.
+
+        ``alert`` is False during a source's baseline poll: the article is still
+        assigned, but no event is returned.
+        """
+
+    def is_followed(self, event: Event) -> bool:
+        """True when the story of a ``story.followup`` event is followed by the user."""
+
+
+@dataclass
+class _Tally:
+    new: int = 0
+    revised: int = 0
+    unchanged: int = 0
+    followups: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def check(source: Source, services: Services) -> SourceOutcome:
+    """Check one source once.
+
+    Args:
+        source: the configured source.
+        services: store, fetcher, webhooks, clock.
+
+    Returns:
+        A :class:`SourceOutcome` with counts of new, revised, unchanged and failed
+        articles, and the source-level error if the source itself could not be read.
+        Never raises for fetch or parse failures; they are recorded in the store's
+        error log and in the outcome. (StoreError does propagate: with no working
+        database nothing can be recorded.)
+    """
+    started = time.monotonic()
+    store = services.store
+    state = store.source_state(source)
+    baseline = state.first_polled_at is None and not source.alert_on_first_poll
+    try:
+        result = services.fetcher.get(source.url, validators=store.validators(source.url))
+        entries = _entries(source, result)
+    except ScraperError as exc:
+        _record(services, source, source.url, exc)
+        store.record_check(source, at=services.clock(), error=str(exc), completed_poll=False)
+        logger.info("source %s failed: %s", source.name, exc)
+        return SourceOutcome(source.name, error=str(exc), seconds=time.monotonic() - started)
+    if result.not_modified and source.kind != "page":
+        store.record_check(source, at=services.clock(), error=None, completed_poll=True)
+        logger.info("source %s: not modified", source.name)
+        return SourceOutcome(
+            source.name, not_modified=True, baseline=baseline, seconds=time.monotonic() - started
+        )
+    tally = _Tally()
+    for entry in entries:
+        prefetched = result if source.kind == "page" else None
+        try:
+            _check_entry(entry, source, services, baseline=baseline, prefetched=prefetched, tally=tally)
+        except ScraperError as exc:
+            _record(services, source, entry.url, exc)
+            tally.errors.append(f"{entry.url}: {exc}")
+    if not tally.errors:
+        store.save_validators(source.url, result.validators, at=services.clock())
+    store.record_check(source, at=services.clock(), error=None, completed_poll=True)
+    outcome = SourceOutcome(
+        source.name,
+        new=tally.new,
+        revised=tally.revised,
+        unchanged=tally.unchanged,
+        failed=len(tally.errors),
+        followups=tally.followups,
+        errors=tuple(tally.errors),
+        baseline=baseline,
+        seconds=time.monotonic() - started,
+    )
+    logger.info(
+        "source %s: %d new, %d revised, %d unchanged, %d failed%s",
+        source.name, outcome.new, outcome.revised, outcome.unchanged, outcome.failed,
+        " (baseline)" if baseline else "",
+    )  # fmt: skip
+    return outcome
+
+
+def _entries(source: Source, result: FetchResult) -> list[Entry]:
+    if source.kind == "page":
+        url = canonicalize_url(result.final_url)
+        return [Entry(url=url, guid=url)]
+    return discover_entries(source.kind, result, limit=source.max_articles)
+
+
+def _record(services: Services, source: Source, url: str, exc: Exception) -> None:
+    services.store.record_error(
+        ErrorRecord(source.name, url, services.clock(), type(exc).__name__, str(exc))
+    )
+
+
+def _check_entry(
+    entry: Entry,
+    source: Source,
+    services: Services,
+    *,
+    baseline: bool,
+    prefetched: FetchResult | None,
+    tally: _Tally,
+) -> None:
+    store = services.store
+    known = store.resolve(entry.url)
+    result = prefetched
+    if result is None:
+        validators = store.validators(entry.url) if known else None
+        result = services.fetcher.get(entry.url, validators=validators)
+    if result.not_modified:
+        if known is None:  # a 304 for a page we never stored: nothing to compare
+            raise ParseError("server answered 304 for an unknown page", url=entry.url)
+        store.touch_article(known, at=services.clock())
+        tally.unchanged += 1
+        return
+    article = extract(result.text, result.final_url, rules=source.rules, now=services.clock())
+    if not article.body:
+        raise ParseError(f"no article text: {article.reason or 'empty body'}", url=entry.url)
+    key = known or store.resolve(article_key(article, result.final_url)) or article_key(
+        article, result.final_url
+    )
+    aliases = sorted({entry.url, canonicalize_url(result.url), canonicalize_url(result.final_url)})
+    with services._article_lock:
+        previous = store.latest_revision(key)
+        change = compare(previous, article)
+        if change is None:
+            store.touch_article(key, at=services.clock(), aliases=aliases)
+            store.save_validators(entry.url, result.validators, at=services.clock())
+            tally.unchanged += 1
+            return
+        revision = _revision(key, previous, article, change, services.clock())
+        events = _events(source, article, revision, change, services, baseline=baseline, first=previous is None)
+        store.save_revision(
+            source=source.name,
+            article=article,
+            revision=revision,
+            diff=change.diff,
+            events=events,
+            deliveries=_deliveries(events, services),
+            aliases=aliases,
+        )
+    store.save_validators(entry.url, result.validators, at=services.clock())
+    if previous is None:
+        tally.new += 1
+        tally.followups += sum(1 for e in events if e.type == "story.followup")
+    else:
+        tally.revised += 1
+
+
+def article_key(article: Article, fetched_url: str) -> str:
+    """The URL an article is stored under: its canonical URL when trustworthy.
+
+    A ``<link rel=canonical>`` is trusted only when it points to the same host
+    (ignoring ``www.``) as the page it was found on; sites sometimes point every
+    page's canonical to the home page or to another domain's syndicated copy.
+
+    Args:
+        article: the extracted article.
+        fetched_url: the URL the page was fetched from (after redirects).
+
+    Returns:
+        A canonicalized absolute URL.
+    """
+    fetched = canonicalize_url(fetched_url)
+    if not article.canonical_url:
+        return fetched
+    canonical = canonicalize_url(article.canonical_url, base=fetched_url)
+    same_host = _host(canonical) == _host(fetched)
+    has_path = urlsplit(canonical).path not in ("", "/")
+    return canonical if same_host and has_path else fetched
+
+
+def _host(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+def _revision(
+    key: str, previous: Revision | None, article: Article, change: Change, now: datetime
+) -> Revision:
+    return Revision(
+        url=key,
+        number=previous.number + 1 if previous else 1,
+        fetched_at=now,
+        title=article.title,
+        body=article.body,
+        published=article.published,
+        updated=article.updated,
+        content_hash=content_hash(article.title, article.body),
+        changed=change.changed if previous else (),
+    )
+
+
+def _events(
+    source: Source,
+    article: Article,
+    revision: Revision,
+    change: Change,
+    services: Services,
+    *,
+    baseline: bool,
+    first: bool,
+) -> list[Event]:
+    now = services.clock()
+    events: list[Event] = []
+    if first:
+        if not baseline:
+            events.append(
+                new_article_event(source=source.name, revision=revision, article=article, now=now)
+            )
+        if services.followups is not None:
+            events.extend(
+                services.followups.on_new_article(
+                    source=source.name, article=article, revision=revision, alert=not baseline
+                )
+            )
+    else:
+        events.append(
+            revised_article_event(
+                source=source.name, revision=revision, article=article, change=change, now=now
+            )
+        )
+    return events
+
+
+def _deliveries(events: Sequence[Event], services: Services) -> list[Delivery]:
+    out: list[Delivery] = []
+    for event in events:
+        followed = services.followups.is_followed(event) if services.followups else False
+        out.extend(plan_deliveries(event, services.webhooks, followed=followed))
+    return out
+
+
+def deliver(
+    store: Store, webhooks: Sequence[Webhook], client: httpx.Client, *, now: datetime | None = None
+) -> DeliveryStats:
+    """Try every due pending webhook delivery once.
+
+    Args:
+        store: the database (its outbox).
+        webhooks: the configured receivers, matched to deliveries by name.
+        client: the httpx client used for webhook POSTs (not the polite fetcher).
+        now: aware UTC "now" (default: the current time).
+
+    Returns:
+        Counts of delivered, failed (kept for retry) and skipped (webhook no
+        longer configured, kept) deliveries.
+    """
+    hooks = {w.name: w for w in webhooks}
+    return deliver_pending(store, client, hooks, now=now or utc_now())
