@@ -1,0 +1,87 @@
+"""Per-host politeness: a minimum delay between requests and a concurrency cap.
+
+The scheduler runs source checks in threads, so several threads may fetch from
+the same host at once. :class:`HostGate` makes them queue: at most
+``concurrency`` requests in flight per host, and request *starts* spaced at
+least ``delay`` seconds apart (a reservation is taken under a lock, so two
+threads never get the same slot). The clock and the sleep are injected, so
+unit tests run without wall time.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+logger = logging.getLogger(__name__)
+
+
+class HostGate:
+    """Spaces and caps requests per host, across threads.
+
+    Args:
+        delay: minimum seconds between the starts of two requests to one host (>= 0).
+        concurrency: maximum simultaneous requests per host (>= 1).
+        sleep: ``time.sleep``-like function taking seconds.
+        clock: monotonic clock returning seconds (``time.monotonic``).
+    """
+
+    def __init__(
+        self,
+        *,
+        delay: float,
+        concurrency: int,
+        sleep: Callable[[float], None],
+        clock: Callable[[], float],
+    ) -> None:
+        if concurrency < 1:
+            raise ValueError("concurrency must be >= 1")
+        self._delay = max(0.0, delay)
+        self._concurrency = concurrency
+        self._sleep = sleep
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._next_start: dict[str, float] = {}
+        self._semaphores: dict[str, threading.BoundedSemaphore] = {}
+
+    def _semaphore(self, host: str) -> threading.BoundedSemaphore:
+        with self._lock:
+            sem = self._semaphores.get(host)
+            if sem is None:
+                sem = threading.BoundedSemaphore(self._concurrency)
+                self._semaphores[host] = sem
+            return sem
+
+    def _reserve(self, host: str, delay: float) -> float:
+        """Take the next start slot for ``host``; return the seconds to wait for it."""
+        with self._lock:
+            now = self._clock()
+            start = max(now, self._next_start.get(host, now))
+            self._next_start[host] = start + delay
+            return start - now
+
+    @contextmanager
+    def slot(self, host: str, *, min_delay: float | None = None) -> Iterator[None]:
+        """Hold one of ``host``'s request slots for the duration of the block.
+
+        Args:
+            host: the host key (lower-cased ``host[:port]``).
+            min_delay: a larger per-host delay for this request in seconds, e.g.
+                a robots.txt ``Crawl-delay``; the gate's own delay is the floor.
+
+        Yields:
+            None, once the request may start.
+        """
+        delay = max(self._delay, min_delay or 0.0)
+        sem = self._semaphore(host)
+        sem.acquire()
+        try:
+            wait = self._reserve(host, delay)
+            if wait > 0:
+                logger.debug("waiting %.2f s before the next request to %s", wait, host)
+                self._sleep(wait)
+            yield
+        finally:
+            sem.release()
