@@ -69,6 +69,8 @@ def cli(verbose: int) -> None:
     """Watch news sites: new articles, stealth edits and follow-ups, as signed webhooks."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "httpcore", "apscheduler.executors.default"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 
 def _fetch_options(config: Config) -> FetchOptions:

@@ -88,10 +88,11 @@ def publish(site: LocalSite, **article: str) -> None:
 
 
 def write_config(path: Path, body: str) -> Path:
-    """Write a config.toml with fast, loopback-friendly fetch settings plus ``body``."""
+    """Write a config.toml: ``body`` (top-level keys first, then tables) followed by
+    fast, loopback-friendly ``[storage]`` and ``[fetch]`` tables."""
     path.write_text(
-        '[storage]\npath = "scraper.db"\n\n'
-        "[fetch]\ntimeout = 2\nretries = 0\nbackoff = 0\nper_host_delay = 0\n\n" + body,
+        body + '\n[storage]\npath = "scraper.db"\n\n'
+        "[fetch]\ntimeout = 2\nretries = 0\nbackoff = 0\nper_host_delay = 0\n",
         encoding="utf-8",
     )
     return path

@@ -1,0 +1,72 @@
+"""``scraper run`` as a real process: polls on its interval, records a revision
+made between two polls, fires the webhook, and stops cleanly on SIGTERM."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from localserver import LocalSite, Route
+from newsroom import ADDED_PARAGRAPH, ARTICLE_PATH, LATER_UPDATE, publish, write_config
+
+from scraper.store import Store
+
+
+def _wait_for(predicate: Callable[[], bool], *, limit: float = 30.0) -> bool:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _revisions(db: Path, url: str) -> int:
+    if not db.exists():
+        return 0
+    with Store(db) as store:
+        return len(store.revisions(url))
+
+
+def test_daemon_records_a_revision_between_polls_and_stops_on_sigterm(
+    tmp_path: Path, site: LocalSite, receiver: LocalSite
+) -> None:
+    publish(site)
+    receiver.routes["/hook"] = Route(b"ok")
+    url = site.url(ARTICLE_PATH)
+    config = write_config(
+        tmp_path / "config.toml",
+        f'deliver_interval = "1s"\n\n[[sources]]\nname = "story"\nurl = "{url}"\n'
+        f'kind = "page"\ninterval = 1\n\n[[webhooks]]\nname = "r"\n'
+        f'url = "{receiver.url("/hook")}"\nsecret = "k"\n',
+    )
+    env = {**os.environ, "SCRAPER_CONFIG": str(config)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scraper", "run"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        db = tmp_path / "scraper.db"
+        assert _wait_for(lambda: _revisions(db, url) == 1), "first poll never stored the page"
+        publish(site, extra=f"<p>{ADDED_PARAGRAPH}</p>", updated=LATER_UPDATE)
+        assert _wait_for(lambda: _revisions(db, url) == 2), "the revision was not recorded"
+        assert _wait_for(lambda: len(receiver.requests_to("/hook", "POST")) == 1)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, err
+    assert "stopped" in out
+    (post,) = receiver.requests_to("/hook", "POST")
+    payload = json.loads(post.body)
+    assert payload["type"] == "article.revised"
+    assert payload["article"]["revision"] == 2
+    assert len(site.requests_to(ARTICLE_PATH, "GET")) >= 2
