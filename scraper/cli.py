@@ -292,7 +292,7 @@ def history(config_file: Path | None, url: str, as_json: bool) -> None:
         revisions = store.revisions(key) if key else []
     if not revisions:
         raise ScraperError(f"no stored article for {url}")
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "revision": r.number,
             "fetched_at": _iso(r.fetched_at),
@@ -339,7 +339,9 @@ def diff_command(config_file: Path | None, url: str, from_: int | None, to: int 
         if n not in revisions:
             raise ScraperError(f"{url} has no revision {n} (it has 1..{max(revisions)})")
     old, new = revisions[from_], revisions[to]
-    text = unified_diff(old.body, new.body, from_label=f"revision {from_}", to_label=f"revision {to}")
+    text = unified_diff(
+        old.body, new.body, from_label=f"revision {from_}", to_label=f"revision {to}"
+    )
     if old.title != new.title:
         click.echo(f"title: {old.title!r} -> {new.title!r}")
     click.echo(text or "(no body changes)")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 import httpx
 from rich.table import Table
 
-from .cli import _errors_to_exit, _echo_json, _iso, _load, cli, config_option, console
+from .cli import _echo_json, _errors_to_exit, _iso, _load, cli, config_option, console
 from .pipeline import deliver
 from .store import Store
 
@@ -26,7 +27,7 @@ def sources(config_file: Path | None, as_json: bool) -> None:
     config = _load(config_file)
     with Store(config.database) as store:
         states = {s.name: s for s in store.source_states()}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for source in config.sources:
         state = states.get(source.name)
         rows.append(

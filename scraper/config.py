@@ -280,14 +280,16 @@ def _dotted(loc: tuple[int | str, ...]) -> str:
 
 
 def _check_unique(root: _Root, where: str | None) -> None:
-    for table, items in (("sources", root.sources), ("webhooks", root.webhooks)):
+    names = {
+        "sources": [s.name for s in root.sources],
+        "webhooks": [w.name for w in root.webhooks],
+    }
+    for table, items in names.items():
         seen: set[str] = set()
-        for i, item in enumerate(items):
-            if item.name in seen:
-                raise ConfigError(
-                    f"duplicate name {item.name!r}", path=where, key=f"{table}[{i}].name"
-                )
-            seen.add(item.name)
+        for i, name in enumerate(items):
+            if name in seen:
+                raise ConfigError(f"duplicate name {name!r}", path=where, key=f"{table}[{i}].name")
+            seen.add(name)
 
 
 def _as_tuple(value: list[str] | str) -> tuple[str, ...]:
@@ -309,7 +311,8 @@ def _source(raw: _Source, alert_default: bool) -> Source:
             updated=sel.updated,
             author=sel.author,
         ),
-        alert_on_first_poll=alert_default if raw.alert_on_first_poll is None
+        alert_on_first_poll=alert_default
+        if raw.alert_on_first_poll is None
         else raw.alert_on_first_poll,
         max_articles=raw.max_articles,
     )

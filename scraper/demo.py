@@ -22,10 +22,9 @@ from .diff import unified_diff
 from .fetch import Fetcher, FetchOptions
 from .followups import FollowupTracker
 from .localsite import LocalSite, Route
-from .models import SourceOutcome, Webhook
+from .models import Source, SourceOutcome, Webhook
 from .notify.webhook import verify
 from .pipeline import Services, check, deliver
-from .models import Source
 from .store import Store
 
 DEMO_SECRET = "demo-secret"
@@ -65,7 +64,9 @@ def run_demo(console: Console, *, keep: Path | None = None) -> DemoResult:
 def _run(console: Console, db: Path, site: LocalSite, receiver: LocalSite) -> DemoResult:
     base = site.url("")
     first, followup = demo_site.FIRST, demo_site.FOLLOWUP
-    site.routes["/feed.xml"] = Route(demo_site.render_feed(base, [first]), content_type="application/rss+xml")
+    site.routes["/feed.xml"] = Route(
+        demo_site.render_feed(base, [first]), content_type="application/rss+xml"
+    )
     site.routes[str(first["path"])] = Route(demo_site.render_article(base, first))
     receiver.routes["/hook"] = Route(b"ok", content_type="text/plain")
     source = Source(name="al-waha", url=site.url("/feed.xml"), kind="feed",

@@ -9,6 +9,7 @@ markup. Version 2 of the first article adds a paragraph and a later
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from html import escape
 from string import Template
 
@@ -79,10 +80,14 @@ MOST_READ = [
 
 
 def render_article(
-    base: str, article: dict[str, object], *, extra: str | None = None, updated: str | None = None
+    base: str,
+    article: Mapping[str, object],
+    *,
+    extra: str | None = None,
+    updated: str | None = None,
 ) -> str:
     """One article page (HTML text); ``extra`` appends a paragraph, ``updated`` sets dateModified."""
-    paragraphs = list(article["paragraphs"])  # type: ignore[call-overload]
+    paragraphs = [str(p) for p in article["paragraphs"]]  # type: ignore[attr-defined]
     if extra:
         paragraphs.insert(2, extra)
         paragraphs.insert(2, '<div class="ad"><span>مادة اعلانية</span></div>')
@@ -98,11 +103,12 @@ def render_article(
     )
 
 
-def render_feed(base: str, articles: list[dict[str, object]]) -> str:
+def render_feed(base: str, articles: Sequence[Mapping[str, object]]) -> str:
     """The RSS 2.0 feed listing ``articles``."""
     items = "".join(
-        ITEM.substitute(base=base, path=a["path"], title=a["title"], guid=a["guid"],
-                        pubdate=a["pubdate"])  # fmt: skip
+        ITEM.substitute(
+            base=base, path=a["path"], title=a["title"], guid=a["guid"], pubdate=a["pubdate"]
+        )  # fmt: skip
         for a in articles
     )
     return FEED.substitute(base=base, items=items)

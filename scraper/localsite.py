@@ -70,7 +70,12 @@ class LocalSite:
                 path = self.path
                 with site._lock:
                     site.requests.append(
-                        Request(self.command, path, {k.lower(): v for k, v in self.headers.items()}, body)
+                        Request(
+                            self.command,
+                            path,
+                            {k.lower(): v for k, v in self.headers.items()},
+                            body,
+                        )
                     )
                     route = site.routes.get(path) or site.routes.get(path.split("?")[0])
                 if route is None:

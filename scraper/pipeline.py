@@ -39,11 +39,13 @@ from .models import (
 )
 from .notify.outbox import DeliveryStats, deliver_pending, plan_deliveries
 from .parse import extract
-from .sources import discover_entries
+from .sources import discover_entries, sitemap_children
 from .sources.urls import canonicalize_url
 from .store import Store
 
 logger = logging.getLogger(__name__)
+MAX_CHILD_SITEMAPS = 3
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def utc_now() -> datetime:
@@ -116,7 +118,7 @@ def check(source: Source, services: Services) -> SourceOutcome:
     baseline = state.first_polled_at is None and not source.alert_on_first_poll
     try:
         result = services.fetcher.get(source.url, validators=store.validators(source.url))
-        entries = _entries(source, result)
+        entries = _entries(source, result, services.fetcher)
     except ScraperError as exc:
         _record(services, source, source.url, exc)
         store.record_check(source, at=services.clock(), error=str(exc), completed_poll=False)
@@ -132,7 +134,9 @@ def check(source: Source, services: Services) -> SourceOutcome:
     for entry in entries:
         prefetched = result if source.kind == "page" else None
         try:
-            _check_entry(entry, source, services, baseline=baseline, prefetched=prefetched, tally=tally)
+            _check_entry(
+                entry, source, services, baseline=baseline, prefetched=prefetched, tally=tally
+            )
         except ScraperError as exc:
             _record(services, source, entry.url, exc)
             tally.errors.append(f"{entry.url}: {exc}")
@@ -158,11 +162,19 @@ def check(source: Source, services: Services) -> SourceOutcome:
     return outcome
 
 
-def _entries(source: Source, result: FetchResult) -> list[Entry]:
-    if source.kind == "page":
-        url = canonicalize_url(result.final_url)
-        return [Entry(url=url, guid=url)]
-    return discover_entries(source.kind, result, limit=source.max_articles)
+def _entries(source: Source, result: FetchResult, fetcher: Fetcher) -> list[Entry]:
+    """The source's entries; a sitemap index (sitemaps.org) is followed one level,
+    to its first :data:`MAX_CHILD_SITEMAPS` child sitemaps."""
+    if result.not_modified:
+        return []
+    children = sitemap_children(result) if source.kind == "sitemap" else []
+    if not children:
+        return discover_entries(source.kind, result, limit=source.max_articles)
+    entries: list[Entry] = []
+    for child in children[:MAX_CHILD_SITEMAPS]:
+        entries.extend(discover_entries("sitemap", fetcher.get(child), limit=source.max_articles))
+    entries.sort(key=lambda e: e.published or e.updated or _EPOCH, reverse=True)
+    return entries[: source.max_articles]
 
 
 def _record(services: Services, source: Source, url: str, exc: Exception) -> None:
@@ -195,8 +207,10 @@ def _check_entry(
     article = extract(result.text, result.final_url, rules=source.rules, now=services.clock())
     if not article.body:
         raise ParseError(f"no article text: {article.reason or 'empty body'}", url=entry.url)
-    key = known or store.resolve(article_key(article, result.final_url)) or article_key(
-        article, result.final_url
+    key = (
+        known
+        or store.resolve(article_key(article, result.final_url))
+        or article_key(article, result.final_url)
     )
     aliases = sorted({entry.url, canonicalize_url(result.url), canonicalize_url(result.final_url)})
     with services._article_lock:
@@ -208,7 +222,9 @@ def _check_entry(
             tally.unchanged += 1
             return
         revision = _revision(key, previous, article, change, services.clock())
-        events = _events(source, article, revision, change, services, baseline=baseline, first=previous is None)
+        events = _events(
+            source, article, revision, change, services, baseline=baseline, first=previous is None
+        )
         store.save_revision(
             source=source.name,
             article=article,

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from types import FrameType
+from typing import Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -81,7 +82,10 @@ def _guard(func: Callable[..., object], job_id: str) -> Callable[..., None]:
 
 
 def run_until_stopped(
-    scheduler: BackgroundScheduler, *, duration: float | None = None, stop: threading.Event | None = None
+    scheduler: BackgroundScheduler,
+    *,
+    duration: float | None = None,
+    stop: threading.Event | None = None,
 ) -> None:
     """Start the scheduler and block until SIGINT/SIGTERM, ``stop`` is set, or ``duration``.
 
@@ -94,7 +98,7 @@ def run_until_stopped(
         stop: an event another thread may set to stop the daemon.
     """
     stop = stop or threading.Event()
-    previous: dict[int, object] = {}
+    previous: dict[signal.Signals, Any] = {}
 
     def handle(signum: int, frame: FrameType | None) -> None:
         logger.info("received signal %d, stopping after running jobs finish", signum)
@@ -109,4 +113,4 @@ def run_until_stopped(
     finally:
         scheduler.shutdown(wait=True)
         for sig, old in previous.items():
-            signal.signal(sig, old)  # type: ignore[arg-type]
+            signal.signal(sig, old)

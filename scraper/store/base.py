@@ -73,7 +73,7 @@ class StoreBase:
             StoreError: the file cannot be opened or migrated.
         """
         self._lock = threading.RLock()
-        self.path = None if path in (None, ":memory:") else Path(path)  # type: ignore[arg-type]
+        self.path = None if path in (None, ":memory:") else Path(path)
         try:
             if self.path is not None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -97,13 +97,14 @@ class StoreBase:
         with self._db.atomic():
             yield self._db
 
-    def _rows(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+    def _rows(
+        self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()
+    ) -> list[dict[str, Any]]:
         cursor = self._db.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def close(self) -> None:
         """Close the connection. Safe to call twice."""
-        with self._lock:
-            with contextlib.suppress(sqlite3.Error):
-                self._db.conn.close()
+        with self._lock, contextlib.suppress(sqlite3.Error):
+            self._db.conn.close()

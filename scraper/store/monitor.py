@@ -59,8 +59,7 @@ class MonitorQueries(StoreBase):
             "kind": source.kind,
             "last_checked_at": ts(at),
             "checks": state.checks + 1,
-            "first_polled_at": ts(state.first_polled_at)
-            or (ts(at) if completed_poll else None),
+            "first_polled_at": ts(state.first_polled_at) or (ts(at) if completed_poll else None),
         }
         if error is None:
             row.update(last_ok_at=ts(at), last_error=None, consecutive_failures=0)
@@ -70,7 +69,7 @@ class MonitorQueries(StoreBase):
                 last_error_at=ts(at),
                 consecutive_failures=state.consecutive_failures + 1,
             )
-        self._db["sources"].upsert(row, pk="name")
+        self._db.table("sources").upsert(row, pk="name")
 
     # -- conditional GET cache ---------------------------------------------------
 
@@ -88,7 +87,7 @@ class MonitorQueries(StoreBase):
         if validators.etag is None and validators.last_modified is None:
             self._db.execute("DELETE FROM http_cache WHERE url = ?", (url,))
             return
-        self._db["http_cache"].upsert(
+        self._db.table("http_cache").upsert(
             {
                 "url": url,
                 "etag": validators.etag,
@@ -127,9 +126,7 @@ class MonitorQueries(StoreBase):
     @guarded
     def revision_diff(self, url: str, number: int) -> str:
         """The stored unified diff from revision ``number - 1`` to ``number`` ("" for 1)."""
-        rows = self._rows(
-            "SELECT diff FROM revisions WHERE url = ? AND number = ?", (url, number)
-        )
+        rows = self._rows("SELECT diff FROM revisions WHERE url = ? AND number = ?", (url, number))
         return str(rows[0]["diff"]) if rows else ""
 
     @guarded
@@ -163,15 +160,17 @@ class MonitorQueries(StoreBase):
             StoreError: on any database error (nothing is written).
         """
         with self._transaction() as db:
-            db["revisions"].insert(_revision_row(revision, diff))
+            db.table("revisions").insert(_revision_row(revision, diff))
             row = _article_row(source, article, revision)
             if revision.number == 1:
-                db["articles"].upsert(row, pk="url")
+                db.table("articles").upsert(row, pk="url")
             else:
-                db["articles"].update(revision.url, row)
+                db.table("articles").update(revision.url, row)
             for alias in aliases:
                 if alias != revision.url:
-                    db["aliases"].upsert({"url": alias, "article_url": revision.url}, pk="url")
+                    db.table("aliases").upsert(
+                        {"url": alias, "article_url": revision.url}, pk="url"
+                    )
             insert_outbox(db, events, deliveries)
 
     @guarded
@@ -181,7 +180,7 @@ class MonitorQueries(StoreBase):
             db.execute("UPDATE articles SET last_checked = ? WHERE url = ?", (ts(at), url))
             for alias in aliases:
                 if alias != url:
-                    db["aliases"].upsert({"url": alias, "article_url": url}, pk="url")
+                    db.table("aliases").upsert({"url": alias, "article_url": url}, pk="url")
 
     @guarded
     def articles(self, *, source: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
@@ -199,7 +198,7 @@ class MonitorQueries(StoreBase):
     @guarded
     def record_error(self, error: ErrorRecord) -> None:
         """Append a failure to the per-source error log."""
-        self._db["errors"].insert(
+        self._db.table("errors").insert(
             {
                 "source": error.source,
                 "url": error.url,
@@ -218,6 +217,7 @@ class MonitorQueries(StoreBase):
             ErrorRecord(r["source"], r["url"], dt(r["at"]) or datetime.min, r["kind"], r["message"])
             for r in rows
         ]
+
 
 def _state(row: dict[str, Any]) -> SourceState:
     return SourceState(

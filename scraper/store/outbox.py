@@ -88,7 +88,7 @@ def insert_outbox(db: Any, events: Sequence[Event], deliveries: Sequence[Deliver
     """Insert events and their deliveries with ``db`` (inside the caller's transaction)."""
     for event in events:
         article = event.payload.get("article") or {}
-        db["events"].insert(
+        db.table("events").insert(
             {
                 "id": event.id,
                 "type": event.type,
@@ -100,7 +100,7 @@ def insert_outbox(db: Any, events: Sequence[Event], deliveries: Sequence[Deliver
         )
     created = {e.id: ts(e.created_at) for e in events}
     for delivery in deliveries:
-        db["deliveries"].insert(
+        db.table("deliveries").insert(
             {
                 "id": delivery.id,
                 "event_id": delivery.event_id,

@@ -40,7 +40,9 @@ class StoryQueries(StoreBase):
         """
         at = ts(published)
         with self._transaction() as db:
-            existing = self._rows("SELECT first_seen, last_seen FROM stories WHERE id = ?", (story_id,))
+            existing = self._rows(
+                "SELECT first_seen, last_seen FROM stories WHERE id = ?", (story_id,)
+            )
             if existing:
                 first, last = existing[0]["first_seen"], existing[0]["last_seen"]
                 db.execute(
@@ -49,11 +51,11 @@ class StoryQueries(StoreBase):
                      json.dumps(list(terms), ensure_ascii=False), story_id),
                 )  # fmt: skip
             else:
-                db["stories"].insert(
+                db.table("stories").insert(
                     {"id": story_id, "label": label, "first_seen": at, "last_seen": at,
                      "terms": json.dumps(list(terms), ensure_ascii=False), "followed": 0}
                 )  # fmt: skip
-            db["story_docs"].upsert(
+            db.table("story_docs").upsert(
                 {"article_url": article_url, "story_id": story_id, "published": at,
                  "doc": json.dumps(doc, ensure_ascii=False), "score": score,
                  "evidence": json.dumps(evidence or {}, ensure_ascii=False)},
@@ -65,7 +67,8 @@ class StoryQueries(StoreBase):
     def story_docs(self, *, since: datetime) -> list[tuple[dict[str, Any], str]]:
         """Stored features and story ids of articles published since ``since``, oldest first."""
         rows = self._rows(
-            "SELECT doc, story_id FROM story_docs WHERE published >= ? ORDER BY published, article_url",
+            "SELECT doc, story_id FROM story_docs WHERE published >= ? "
+            "ORDER BY published, article_url",
             (ts(since),),
         )
         return [(json.loads(r["doc"]), r["story_id"]) for r in rows]
@@ -140,7 +143,7 @@ class StoryQueries(StoreBase):
                 (absorb, absorb, absorb, keep),
             )
             db.execute("DELETE FROM stories WHERE id = ?", (absorb,))
-            db["story_corrections"].insert(
+            db.table("story_corrections").insert(
                 {"at": ts(at), "action": "merge", "story_id": keep, "other": absorb}
             )
 
@@ -156,15 +159,18 @@ class StoryQueries(StoreBase):
             published = self._rows(
                 "SELECT published FROM story_docs WHERE article_url = ?", (article_url,)
             )[0]["published"]
-            db["stories"].insert(
+            db.table("stories").insert(
                 {"id": new_story_id, "label": label, "first_seen": published,
                  "last_seen": published, "terms": "[]", "followed": 0}
             )  # fmt: skip
             db.execute(
-                "UPDATE story_docs SET story_id = ? WHERE article_url = ?", (new_story_id, article_url)
+                "UPDATE story_docs SET story_id = ? WHERE article_url = ?",
+                (new_story_id, article_url),
             )
-            db.execute("UPDATE articles SET story_id = ? WHERE url = ?", (new_story_id, article_url))
-            db["story_corrections"].insert(
+            db.execute(
+                "UPDATE articles SET story_id = ? WHERE url = ?", (new_story_id, article_url)
+            )
+            db.table("story_corrections").insert(
                 {"at": ts(at), "action": "split", "story_id": new_story_id, "other": old,
                  "article_url": article_url}
             )  # fmt: skip

@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 from localserver import LocalSite, Route
 from newsroom import (
-    ADDED_PARAGRAPH,
     AD_B,
+    ADDED_PARAGRAPH,
     ARTICLE_PATH,
     CHROME,
     LATER_UPDATE,
@@ -103,8 +103,12 @@ def test_added_paragraph_makes_one_revision_and_one_signed_webhook(
     assert "body" in history[1]["changed"]
 
     diff = CliRunner().invoke(cli, ["diff", "--config", str(config), site.url(ARTICLE_PATH)])
-    added = [ln for ln in diff.stdout.splitlines() if ln.startswith("+") and not ln.startswith("+++")]
-    removed = [ln for ln in diff.stdout.splitlines() if ln.startswith("-") and not ln.startswith("---")]
+    added = [
+        ln for ln in diff.stdout.splitlines() if ln.startswith("+") and not ln.startswith("+++")
+    ]
+    removed = [
+        ln for ln in diff.stdout.splitlines() if ln.startswith("-") and not ln.startswith("---")
+    ]
     assert added == [f"+{ADDED_PARAGRAPH}"]
     assert removed == []
 
