@@ -1,0 +1,53 @@
+"""``scraper fetch`` through a real local server and from a file; no database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from localserver import LocalSite, Route
+from newsroom import ARTICLE_PATH, PARAGRAPHS, PUBLISHED, TITLE, render_article
+
+from scraper.cli import cli
+
+
+def test_fetch_json_from_a_server(site: LocalSite, tmp_path: Path) -> None:
+    site.routes[ARTICLE_PATH] = Route(render_article(site.url("")))
+    result = CliRunner().invoke(cli, ["fetch", site.url(ARTICLE_PATH), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) >= {"url", "canonical_url", "title", "body", "published", "updated", "language"}
+    assert data["title"] == TITLE
+    assert data["published"] == PUBLISHED
+    assert data["language"] == "ar"
+    assert data["canonical_url"] == site.url(ARTICLE_PATH)
+    assert all(p in data["body"] for p in PARAGRAPHS)
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+def test_fetch_a_windows_1256_page_declared_only_in_the_header(site: LocalSite) -> None:
+    html = render_article(site.url("")).replace('<meta charset="utf-8">', "")
+    site.routes["/legacy"] = Route(
+        html.encode("cp1256", errors="ignore"), content_type="text/html; charset=windows-1256"
+    )
+    result = CliRunner().invoke(cli, ["fetch", site.url("/legacy"), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["title"] == TITLE
+
+
+def test_fetch_a_local_file(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(render_article("https://nile.example"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["fetch", str(page)])
+    assert result.exit_code == 0, result.output
+    assert TITLE in result.stdout and PARAGRAPHS[0] in result.stdout
+
+
+def test_fetch_errors_are_clean_messages(site: LocalSite, tmp_path: Path) -> None:
+    site.routes["/gone"] = Route(b"gone", status=410)
+    result = CliRunner().invoke(cli, ["fetch", site.url("/gone")])
+    assert result.exit_code == 1
+    assert "410" in result.stderr and "Traceback" not in result.output
+    missing = CliRunner().invoke(cli, ["fetch", str(tmp_path / "missing.html")])
+    assert missing.exit_code == 1 and "cannot read" in missing.stderr
