@@ -165,6 +165,9 @@ def check(source: Source, services: Services) -> SourceOutcome:
 def _entries(source: Source, result: FetchResult, fetcher: Fetcher) -> list[Entry]:
     """The source's entries; a sitemap index (sitemaps.org) is followed one level,
     to its first :data:`MAX_CHILD_SITEMAPS` child sitemaps."""
+    if source.kind == "page":  # the page is its own entry, 304 or not
+        url = canonicalize_url(source.url)
+        return [Entry(url=url, guid=url)]
     if result.not_modified:
         return []
     children = sitemap_children(result) if source.kind == "sitemap" else []

@@ -204,3 +204,19 @@ def test_a_broken_source_is_recorded_and_the_others_still_run(
     states = {s["name"]: s for s in json.loads(listing.stdout)}
     assert states["broken"]["consecutive_failures"] == 1
     assert states["nile"]["last_error"] is None
+
+
+def test_a_page_source_uses_conditional_get(tmp_path: Path, site: LocalSite) -> None:
+    from newsroom import render_article
+
+    site.routes[ARTICLE_PATH] = Route(render_article(site.url("")), etag='"v1"')
+    body = f'[[sources]]\nname = "one"\nurl = "{site.url(ARTICLE_PATH)}"\nkind = "page"\n'
+    config = write_config(tmp_path / "config.toml", body)
+    _, first = _check(config)
+    code, second = _check(config)
+    assert code == 0
+    assert (first["sources"][0]["new"], second["sources"][0]["unchanged"]) == (1, 1)
+    requests = site.requests_to(ARTICLE_PATH, "GET")
+    assert "if-none-match" not in requests[0].headers
+    assert requests[1].headers["if-none-match"] == '"v1"'
+    assert len(_history(config, site.url(ARTICLE_PATH))) == 1
