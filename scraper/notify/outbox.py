@@ -5,8 +5,11 @@ tried, so a crash or an unreachable receiver loses nothing. Rules:
 
 - A failed delivery is kept and retried after :func:`~scraper.notify.webhook.retry_delay`
   (30 s, 60 s, ... capped at one hour); there is no attempt limit that drops it.
-- A delivery whose webhook is no longer configured is skipped and left pending,
-  so re-adding the webhook resumes it.
+- A delivery whose webhook is no longer configured is left pending (and not
+  even read), so re-adding the webhook resumes it.
+- When a receiver does not answer at all (refused, timeout), its other due
+  deliveries are skipped for the rest of the run, so one dead receiver costs
+  one timeout per run, not one per pending event.
 - Delivery is at-least-once: receivers dedupe on ``X-Scraper-Delivery`` (one
   id per event and webhook) or on the event ``id`` in the body.
 
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -34,8 +37,11 @@ logger = logging.getLogger(__name__)
 class Outbox(Protocol):
     """Storage of pending deliveries (implemented by ``scraper.store.Store``)."""
 
-    def pending_deliveries(self, *, now: datetime, limit: int = 100) -> list[Delivery]:
-        """Undelivered deliveries with ``next_attempt_at`` <= ``now`` or null, oldest first."""
+    def pending_deliveries(
+        self, *, now: datetime, limit: int = 100, webhooks: Collection[str] | None = None
+    ) -> list[Delivery]:
+        """Undelivered deliveries with ``next_attempt_at`` <= ``now`` or null, oldest
+        first; only for the named ``webhooks`` when given."""
         ...
 
     def mark_delivered(self, delivery_id: str, *, at: datetime, status_code: int) -> None:
@@ -134,14 +140,11 @@ def deliver_pending(
         StoreError: when the outbox cannot be read or written (from the store).
     """
     delivered = failed = skipped = 0
-    for delivery in outbox.pending_deliveries(now=now, limit=limit):
+    unreachable: set[str] = set()
+    for delivery in outbox.pending_deliveries(now=now, limit=limit, webhooks=list(webhooks)):
         webhook = webhooks.get(delivery.webhook)
-        if webhook is None:
-            logger.warning(
-                "delivery %s: webhook %r is not configured; kept pending",
-                delivery.id,
-                delivery.webhook,
-            )
+        if webhook is None or webhook.name in unreachable:
+            # not configured, or already found down in this run: kept pending, not attempted
             skipped += 1
             continue
         result = post_delivery(client, webhook, delivery, now=now)
@@ -149,6 +152,8 @@ def deliver_pending(
             outbox.mark_delivered(delivery.id, at=now, status_code=result.status_code)
             delivered += 1
             continue
+        if result.status_code is None:  # no answer at all: do not hammer it this run
+            unreachable.add(webhook.name)
         attempts = delivery.attempts + 1
         outbox.mark_failed(
             delivery.id,

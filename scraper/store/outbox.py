@@ -9,7 +9,7 @@ loses nothing (at-least-once delivery).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -27,13 +27,23 @@ class OutboxQueries(StoreBase):
             insert_outbox(db, events, deliveries)
 
     @guarded
-    def pending_deliveries(self, *, now: datetime, limit: int = 100) -> list[Delivery]:
-        """Undelivered deliveries due at ``now`` (aware UTC), oldest first."""
+    def pending_deliveries(
+        self, *, now: datetime, limit: int = 100, webhooks: Collection[str] | None = None
+    ) -> list[Delivery]:
+        """Undelivered deliveries due at ``now`` (aware UTC), oldest first.
+
+        Args:
+            now: deliveries whose ``next_attempt_at`` is later are not due.
+            limit: at most this many.
+            webhooks: only deliveries to these webhook names (None: all).
+        """
+        names = list(webhooks) if webhooks is not None else []
+        only = f"AND webhook IN ({', '.join('?' * len(names))}) " if webhooks is not None else ""
         rows = self._rows(
             "SELECT * FROM deliveries WHERE delivered_at IS NULL "
-            "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) "
+            f"AND (next_attempt_at IS NULL OR next_attempt_at <= ?) {only}"
             "ORDER BY created_at, id LIMIT ?",
-            (ts(now), limit),
+            (ts(now), *names, limit),
         )
         return [_delivery(r) for r in rows]
 

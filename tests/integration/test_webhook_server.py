@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import dataclasses
 import json
 from datetime import UTC, datetime, timedelta
@@ -35,11 +37,15 @@ class MemoryOutbox:
         self.rows = {d.id: d for d in deliveries}
         self.statuses: list[int | None] = []
 
-    def pending_deliveries(self, *, now: datetime, limit: int = 100) -> list[Delivery]:
+    def pending_deliveries(
+        self, *, now: datetime, limit: int = 100, webhooks: Collection[str] | None = None
+    ) -> list[Delivery]:
         due = [
             d
             for d in self.rows.values()
-            if d.delivered_at is None and (d.next_attempt_at is None or d.next_attempt_at <= now)
+            if d.delivered_at is None
+            and (d.next_attempt_at is None or d.next_attempt_at <= now)
+            and (webhooks is None or d.webhook in webhooks)
         ]
         return due[:limit]
 

@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 import hmac
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -76,11 +76,15 @@ class FakeOutbox:
         self.rows: dict[str, Delivery] = {d.id: d for d in deliveries}
         self.failures: list[tuple[str, str, int | None]] = []
 
-    def pending_deliveries(self, *, now: datetime, limit: int = 100) -> list[Delivery]:
+    def pending_deliveries(
+        self, *, now: datetime, limit: int = 100, webhooks: Collection[str] | None = None
+    ) -> list[Delivery]:
         due = [
             d
             for d in self.rows.values()
-            if d.delivered_at is None and (d.next_attempt_at is None or d.next_attempt_at <= now)
+            if d.delivered_at is None
+            and (d.next_attempt_at is None or d.next_attempt_at <= now)
+            and (webhooks is None or d.webhook in webhooks)
         ]
         return due[:limit]
 
@@ -323,12 +327,12 @@ def test_deliver_pending_connection_error_is_failed() -> None:
     assert outbox.rows["d1"].delivered_at is None
 
 
-def test_unknown_webhook_is_skipped_and_stays_pending() -> None:
+def test_unknown_webhook_is_not_attempted_and_stays_pending() -> None:
     seen: list[httpx.Request] = []
     outbox = FakeOutbox(make_delivery("gone", webhook="removed"), make_delivery("d1"))
     with client_for(lambda r: httpx.Response(200), seen) as client:
         stats = deliver_pending(outbox, client, {"desk": HOOK}, now=NOW)
-    assert (stats.delivered, stats.failed, stats.skipped) == (1, 0, 1)
+    assert (stats.delivered, stats.failed, stats.skipped) == (1, 0, 0)
     assert [r.headers[DELIVERY_HEADER] for r in seen] == ["d1"]
     assert [d.id for d in outbox.pending_deliveries(now=NOW)] == ["gone"]
     assert outbox.rows["gone"].attempts == 0
@@ -357,3 +361,17 @@ def test_plan_deliveries_one_per_interested_webhook() -> None:
     assert all(d.body == encode_event(event) for d in planned)
     assert all((d.event_id, d.event_type, d.attempts) == ("ev7", "article.new", 0) for d in planned)
     assert planned[0].next_attempt_at is None
+
+
+def test_an_unreachable_receiver_is_tried_once_per_run() -> None:
+    seen: list[httpx.Request] = []
+    outbox = FakeOutbox(*(make_delivery(f"d{i}") for i in range(4)))
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("connection refused", request=request)
+
+    with client_for(refuse, seen) as client:
+        stats = deliver_pending(outbox, client, {"desk": HOOK}, now=NOW)
+    assert (stats.delivered, stats.failed, stats.skipped) == (0, 1, 3)
+    assert len(seen) == 1
+    assert sorted(d.attempts for d in outbox.rows.values()) == [0, 0, 0, 1]
