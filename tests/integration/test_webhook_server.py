@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
 import dataclasses
 import json
+from collections.abc import Collection
 from datetime import UTC, datetime, timedelta
 
 import httpx
