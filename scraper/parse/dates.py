@@ -1,0 +1,494 @@
+"""Published and updated dates of an article page, kept apart.
+
+Sources are tried in a fixed order (see :func:`extract_dates`); for each of the
+two fields the first source that gives a plausible value wins. Dates inside
+``<script>`` (except JSON-LD), ``<style>``, comments (HTML comments and reader
+comment sections), related-story lists, navigation, sidebars, footers and
+site headers are never read. The HTTP ``Last-Modified`` header is never used.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, tzinfo
+
+from selectolax.lexbor import LexborNode
+
+from ..models import SiteRules
+from . import jsonld
+from .datetext import (
+    RELATED_HEADING,
+    Kind,
+    find_text_dates,
+    has_label,
+    label_of,
+    parse_value,
+)
+from .meta import page_urls, select_rule
+from .page import Page
+
+logger = logging.getLogger(__name__)
+
+CLOCK_SKEW = timedelta(days=1)
+
+_META_PRIMARY: dict[Kind, tuple[str, ...]] = {
+    "published": ("article:published_time", "og:article:published_time", "article:published",
+                  "og:published_time", "published_time", "article.published", "og:pubdate"),
+    "updated": ("article:modified_time", "og:article:modified_time", "article:modified",
+                "og:modified_time", "modified_time", "og:updated_time", "article:updated_time",
+                "updated_time"),
+}
+_META_SECONDARY: dict[Kind, tuple[str, ...]] = {
+    "published": ("dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dc.date.created",
+                  "dcterms.created", "dc.created", "citation_publication_date", "citation_date",
+                  "parsely-pub-date", "sailthru.date", "pubdate", "publishdate", "publish-date",
+                  "publish_date", "publication_date", "date_published", "original-publish-date",
+                  "article_date_original", "cxenseparse:recs:publishtime", "ptime", "displaydate",
+                  "date", "created", "creation_date", "release_date"),
+    "updated": ("dc.date.modified", "dcterms.modified", "dc.modified", "last-modified", "lastmod",
+                "lastmodified", "last_modified", "last-updated", "last_updated", "updated",
+                "modified", "revised", "utime", "article_date_updated"),
+}
+_ITEMPROP: dict[str, Kind] = {
+    "datepublished": "published", "datecreated": "published", "datemodified": "updated",
+}
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_SKIP_TAGS = _word_set(
+    "script style noscript template nav footer aside form button select textarea svg "
+    "iframe object head dialog"
+)
+_BLOCK_TAGS = _word_set(
+    "p div li ul ol dl dt dd section article header main h1 h2 h3 h4 h5 h6 table tr td th "
+    "figure figcaption blockquote br hr address pre"
+)
+_EXCLUDE_WORDS = _word_set(
+    "related recommended recommendations recommend comment comments disqus replies "
+    "sidebar widget footer copyright trending popular newsletter breadcrumb breadcrumbs "
+    "masthead navbar ticker outbrain taboola promo teaser teasers topbar mostread "
+    "readmore morestories relatedposts"
+)
+_EXCLUDE_PAIRS = frozenset({
+    ("most", "read"), ("read", "more"), ("more", "stories"), ("more", "news"), ("also", "read"),
+    ("site", "header"), ("top", "bar"), ("mas", "noticias"), ("leggi", "anche"),
+})
+_EXCLUDE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner"})
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_DATA_ATTR = re.compile(
+    r"^data-(?:ts$|epoch|unix|[\w-]*(?:date|time|stamp|publish|updated|modified|created|posted))"
+)
+_HINT_PUBLISHED = re.compile(r"publish|pubdate|posted|created|issued|entry-date|post-date|release")
+_HINT_UPDATED = re.compile(r"updat|modif|edited|revis|lastmod|last-mod|changed")
+_URL_DATE = (
+    re.compile(r"/((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?:[/_.-]|$)"),
+    re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:/|$)"),
+)
+_DIGIT = re.compile(r"\d")
+_TEXT_WINDOW = 8  # unlabeled visible dates are read in the first 8 blocks after the <h1>
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    value: datetime  # naive when the source states no zone
+    weak: bool = False  # kind guessed from nearby words, not stated by markup
+
+
+@dataclass(slots=True)
+class _Value:
+    offset: int
+    raw: str
+    hint: Kind | None
+    own_text: str
+    itemprop: bool
+
+
+@dataclass(slots=True)
+class _Block:
+    text: str
+    values: list[_Value]
+    after_h1: bool
+
+
+@dataclass(slots=True)
+class _Scan:
+    blocks: list[_Block] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    values: list[_Value] = field(default_factory=list)
+    after_h1: bool = False
+
+    def add_text(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def flush(self) -> None:
+        text = "".join(self.parts)
+        if text.strip() or self.values:
+            self.blocks.append(_Block(text, self.values, self.after_h1))
+        self.parts, self.length, self.values = [], 0, []
+
+
+_Tier = tuple[list[_Found], list[_Found]]
+
+
+class _Context:
+    """Per-call caches: the DOM scan and each tier's findings, computed on demand."""
+
+    def __init__(self, page: Page, limit: datetime) -> None:
+        self.page = page
+        self.limit = limit
+        lang = (page.tree.root.attributes.get("lang") or "").lower() if page.tree.root else ""
+        self.month_first = lang in ("en-us", "en")
+        self._scan: _Scan | None = None
+        self._text: tuple[_Tier, list[_Found]] | None = None
+        self._tiers: dict[int, _Tier] = {}
+
+    @property
+    def scan(self) -> _Scan:
+        if self._scan is None:
+            self._scan = _Scan()
+            body = self.page.tree.body
+            if body is not None:
+                _walk(body, self._scan)
+            self._scan.flush()
+        return self._scan
+
+    @property
+    def text_dates(self) -> tuple[_Tier, list[_Found]]:
+        if self._text is None:
+            self._text = _text_dates(self)
+        return self._text
+
+    def tier(self, index: int) -> _Tier:
+        if index not in self._tiers:
+            self._tiers[index] = _TIERS[index](self)
+        return self._tiers[index]
+
+    def ok(self, value: datetime) -> bool:
+        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return aware <= self.limit
+
+    def zone(self) -> tzinfo | None:
+        for index in range(len(_TIERS) - 1):
+            for found in (*self.tier(index)[0], *self.tier(index)[1]):
+                if found.value.tzinfo is not None and self.ok(found.value):
+                    return found.value.tzinfo
+        return None
+
+
+def extract_dates(
+    page: Page, *, rules: SiteRules, now: datetime | None = None
+) -> tuple[datetime | None, datetime | None]:
+    """Find when the article was first published and last updated.
+
+    Order tried, for each field on its own (the first plausible value wins):
+    the ``rules.published``/``rules.updated`` CSS selectors (the node's
+    ``datetime``/``content`` attribute, else its text); JSON-LD
+    ``datePublished``/``dateModified`` of article objects (the one whose URL is the
+    page's own first), their nested ``mainEntityOfPage``, then WebPage objects
+    (schema.org NewsArticle); Open Graph
+    article meta (``article:published_time``, ``article:modified_time``,
+    ``og:updated_time``); ``itemprop`` datePublished/dateCreated/dateModified on
+    meta, ``<time>`` or other elements (schema.org microdata); other meta
+    conventions (Dublin Core ``dc.date``/``dcterms.created``/``dcterms.modified``,
+    ``parsely-pub-date``, ``sailthru.date``, ``pubdate``, ``publishdate``, ``date``,
+    ``last-modified``...); ``<time datetime>`` and ``data-*`` date attributes whose
+    class, attribute name or nearby words ("Published", "نشر في", "آخر تحديث",
+    "Mis à jour", "Aktualisiert", "Actualizado"...) say which date they are; visible
+    text dates after such words; the first unlabeled ``<time>``/``data-*`` value
+    after the ``<h1>`` (else before it), then the first unlabeled visible date in
+    the eight blocks after the ``<h1>`` (anywhere when the page has no ``<h1>``),
+    both for published only;
+    finally a ``/2024/03/05/`` date in the URL (published only).
+
+    Zones are kept. A naive value gets the zone of the first zoned date found
+    elsewhere on the page, else UTC. Values after ``now`` plus one day of clock
+    skew, or before 1990, are skipped. When ``updated`` is before ``published``
+    it is dropped, except when both kinds were only guessed from nearby words
+    (then the labels were misread and the two are swapped). ``updated`` equal to
+    ``published`` is reported as is.
+
+    Args:
+        page: the parsed page (not modified).
+        rules: per-site selectors; ``published``/``updated`` win when they match.
+        now: aware datetime taken as "now" (default: the current UTC time).
+
+    Returns:
+        ``(published, updated)``: aware datetimes or None. Never raises for
+        malformed dates.
+
+    Raises:
+        ConfigError: ``rules.published``/``rules.updated`` is not a valid CSS selector.
+    """
+    current = now or datetime.now(UTC)
+    ctx = _Context(page, current + CLOCK_SKEW)
+    published = _pick(ctx, "published", rules.published)
+    updated = _pick(ctx, "updated", rules.updated)
+    if published is None and updated is None:
+        return None, None
+    zone: tzinfo | None = None
+    if any(f is not None and f.value.tzinfo is None for f in (published, updated)):
+        zone = ctx.zone()
+    return _reconcile(published, updated, zone)
+
+
+def _reconcile(
+    published: _Found | None, updated: _Found | None, zone: tzinfo | None
+) -> tuple[datetime | None, datetime | None]:
+    pub = _localize(published, zone)
+    upd = _localize(updated, zone)
+    if pub is None or upd is None or published is None or updated is None or upd >= pub:
+        return pub, upd
+    if published.weak and updated.weak:
+        logger.debug("published/updated labels look swapped; swapping")
+        return upd, pub
+    return pub, None
+
+
+def _localize(found: _Found | None, zone: tzinfo | None) -> datetime | None:
+    if found is None:
+        return None
+    value = found.value
+    return value if value.tzinfo else value.replace(tzinfo=zone or UTC)
+
+
+def _pick(ctx: _Context, kind: Kind, selector: str | None) -> _Found | None:
+    if selector:
+        nodes = select_rule(ctx.page, selector, field=kind)
+        if nodes:
+            node = nodes[0]
+            attrs = node.attributes
+            raw = attrs.get("datetime") or attrs.get("content") or node.text(separator=" ")
+            value = parse_value(raw) if raw else None
+            if value is not None and ctx.ok(value):
+                return _Found(value)
+    slot = 0 if kind == "published" else 1
+    for index in range(len(_TIERS)):
+        for found in ctx.tier(index)[slot]:
+            if ctx.ok(found.value):
+                return found
+    return None
+
+
+def _parsed(raws: list[str]) -> list[_Found]:
+    values = (parse_value(raw) for raw in raws if raw)
+    return [_Found(v) for v in values if v is not None]
+
+
+def _tier_jsonld(ctx: _Context) -> _Tier:
+    pub, upd = jsonld.date_values(ctx.page.jsonld, urls=page_urls(ctx.page))
+    return _parsed(pub), _parsed(upd)
+
+
+def _meta_tier(names: dict[Kind, tuple[str, ...]]) -> Callable[[_Context], _Tier]:
+    def tier(ctx: _Context) -> _Tier:
+        meta = ctx.page.meta
+        pub = [v for n in names["published"] for v in meta.get(n, ())]
+        upd = [v for n in names["updated"] for v in meta.get(n, ())]
+        return _parsed(pub), _parsed(upd)
+
+    return tier
+
+
+def _tier_itemprop(ctx: _Context) -> _Tier:
+    found: _Tier = ([], [])
+    for block in ctx.scan.blocks:
+        for value in block.values:
+            if value.itemprop and value.hint:
+                found[0 if value.hint == "published" else 1].extend(_parsed([value.raw]))
+    meta = ctx.page.meta
+    found[0].extend(_parsed([*meta.get("datepublished", ()), *meta.get("datecreated", ())]))
+    found[1].extend(_parsed(list(meta.get("datemodified", ()))))
+    return found
+
+
+def _tier_dom_labeled(ctx: _Context) -> _Tier:
+    found: _Tier = ([], [])
+    blocks = ctx.scan.blocks
+    for index, block in enumerate(blocks):
+        for position, value in enumerate(block.values):
+            if value.itemprop:
+                continue
+            kind, weak = value.hint, False
+            if kind is None:
+                before = block.values[position - 1].offset if position else 0
+                kind = _label_near(blocks, index, block.text[before : value.offset], value.own_text)
+                weak = True
+            parsed = parse_value(value.raw)
+            if kind is not None and parsed is not None:
+                found[0 if kind == "published" else 1].append(_Found(parsed, weak))
+    return found
+
+
+def _label_near(blocks: list[_Block], index: int, before: str, own_text: str) -> Kind | None:
+    head = re.split(r"\d", own_text, maxsplit=1)[0]
+    kind = label_of(head) if head.strip() else None
+    if kind is not None:
+        return kind
+    if not any(ch.isalpha() for ch in before) and index > 0 and len(blocks[index - 1].text) <= 40:
+        before = blocks[index - 1].text + " " + before
+    return label_of(before)
+
+
+def _tier_dom_unlabeled(ctx: _Context) -> _Tier:
+    labeled = ctx.tier(_TIERS.index(_tier_dom_labeled))
+    taken = {f.value for f in (*labeled[0], *labeled[1])}
+    ordered = sorted(ctx.scan.blocks, key=lambda b: not b.after_h1)
+    for block in ordered:
+        for value in block.values:
+            parsed = parse_value(value.raw)
+            if parsed is not None and parsed not in taken and not value.itemprop:
+                return [_Found(parsed)], []
+    return [], []
+
+
+def _tier_text_labeled(ctx: _Context) -> _Tier:
+    return ctx.text_dates[0]
+
+
+def _tier_text_unlabeled(ctx: _Context) -> _Tier:
+    return ctx.text_dates[1][:1], []
+
+
+def _text_dates(ctx: _Context) -> tuple[_Tier, list[_Found]]:
+    """Visible text dates: those after a label, and unlabeled ones just after the <h1>."""
+    found: _Tier = ([], [])
+    unlabeled: list[_Found] = []
+    blocks = ctx.scan.blocks
+    window = 0
+    for index, block in enumerate(blocks):
+        if block.after_h1:
+            window += 1
+        in_window = (block.after_h1 and window <= _TEXT_WINDOW) or not ctx.scan.after_h1
+        previous = blocks[index - 1].text if index else ""
+        if not _DIGIT.search(block.text) or not (
+            in_window or has_label(block.text) or (len(previous) <= 40 and has_label(previous))
+        ):
+            continue  # cheap skip: no date can be read here
+        end = 0
+        for date in find_text_dates(block.text, month_first=ctx.month_first):
+            kind = _label_near(blocks, index, block.text[end : date.start], "")
+            end = date.end
+            if kind is not None:
+                found[0 if kind == "published" else 1].append(_Found(date.value, weak=True))
+            elif in_window:
+                unlabeled.append(_Found(date.value))
+    return found, unlabeled
+
+
+def _tier_url(ctx: _Context) -> _Tier:
+    url = ctx.page.url or ""
+    for pattern in _URL_DATE:
+        match = pattern.search(url)
+        if match:
+            try:
+                year, month, day = (int(g) for g in match.groups())
+                return [_Found(datetime(year, month, day))], []
+            except ValueError:
+                continue
+    return [], []
+
+
+_TIERS: list[Callable[[_Context], _Tier]] = [
+    _tier_jsonld,
+    _meta_tier(_META_PRIMARY),
+    _tier_itemprop,
+    _meta_tier(_META_SECONDARY),
+    _tier_dom_labeled,
+    _tier_text_labeled,
+    _tier_dom_unlabeled,
+    _tier_text_unlabeled,
+    _tier_url,
+]
+
+
+def _children(node: LexborNode) -> list[tuple[LexborNode, bool]]:
+    return [(child, False) for child in reversed(list(node.iter(include_text=True)))]
+
+
+def _walk(root: LexborNode, scan: _Scan) -> None:
+    """Depth-first, without recursion (pages nest thousands of levels deep)."""
+    stack = _children(root)  # (node, closing): closing entries end an element
+    while stack:
+        node, closing = stack.pop()
+        tag = node.tag or ""
+        if closing:
+            if tag in _BLOCK_TAGS:
+                scan.flush()
+            scan.after_h1 = scan.after_h1 or tag == "h1"
+        elif tag == "-text":
+            scan.add_text(node.text_content or "")
+        elif tag.startswith("-") or tag in _SKIP_TAGS:
+            continue
+        elif tag in _HEADINGS and RELATED_HEADING.match(node.text(separator=" ") or ""):
+            # A "Related" / "Comments" heading: skip the rest of its container,
+            # i.e. the siblings stacked above the parent's closing entry.
+            while stack and not stack[-1][1]:
+                stack.pop()
+        elif not _excluded(node, node.attributes):
+            _open(node, tag, scan)
+            stack.append((node, True))
+            stack.extend(_children(node))
+
+
+def _open(node: LexborNode, tag: str, scan: _Scan) -> None:
+    if tag in _BLOCK_TAGS:
+        scan.flush()
+    value = _value_of(node, tag, node.attributes)
+    if value is not None:
+        value.offset = scan.length
+        scan.values.append(value)
+
+
+def _excluded(node: LexborNode, attrs: dict[str, str | None]) -> bool:
+    if (attrs.get("role") or "").lower() in _EXCLUDE_ROLES:
+        return True
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if not names.strip():
+        return False
+    words = re.split(r"[^a-z0-9]+", names)
+    pairs = zip(words, words[1:], strict=False)
+    if not (_EXCLUDE_WORDS.intersection(words) or _EXCLUDE_PAIRS.intersection(pairs)):
+        return False
+    # Never drop a wrapper that holds the article itself ("content-sidebar-wrap").
+    return node.css_first("h1, article, main, [itemprop=articleBody]") is None
+
+
+def _value_of(node: LexborNode, tag: str, attrs: dict[str, str | None]) -> _Value | None:
+    itemprop = (attrs.get("itemprop") or "").lower()
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if itemprop in _ITEMPROP:
+        stated = attrs.get("content") or attrs.get("datetime") or node.text(separator=" ")
+        return _Value(0, stated or "", _ITEMPROP[itemprop], "", itemprop=True)
+    raw: str | None = None
+    hint = _hint(names)
+    if tag == "time":
+        raw = attrs.get("datetime")
+    if raw is None:
+        for name, attr_value in attrs.items():
+            if attr_value and name.startswith("data-") and _DATA_ATTR.match(name):
+                raw, hint = attr_value, _hint(name) or hint
+                break
+    if raw is None and hint is not None and tag in ("abbr", "span") and attrs.get("title"):
+        raw = attrs.get("title")
+    if not raw:
+        return None
+    return _Value(0, raw, hint, node.text(separator=" ") or "", itemprop=False)
+
+
+def _hint(names: str) -> Kind | None:
+    if _HINT_PUBLISHED.search(names):
+        return "published"
+    if _HINT_UPDATED.search(names):
+        return "updated"
+    return None
+
+
+__all__ = ["CLOCK_SKEW", "extract_dates"]
