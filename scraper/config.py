@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
 from .errors import ConfigError
 from .models import EVENT_TYPES, SiteRules, Source, Webhook
@@ -25,6 +26,7 @@ DEFAULT_CONFIG = "config.toml"
 ENV_CONFIG = "SCRAPER_CONFIG"
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(d|h|m|s|ms)", re.IGNORECASE)
 _UNIT_SECONDS = {"d": 86400.0, "h": 3600.0, "m": 60.0, "s": 1.0, "ms": 0.001}
+_PROBE = LexborHTMLParser("<p></p>")  # validates CSS selectors at load time
 
 
 def parse_duration(value: str | float | int) -> float:
@@ -81,6 +83,16 @@ class _Selectors(_Strict):
     published: str | None = None
     updated: str | None = None
     author: str | None = None
+
+    @field_validator("body", "remove", "title", "published", "updated", "author")
+    @classmethod
+    def _valid_css(cls, value: list[str] | str | None) -> list[str] | str | None:
+        for selector in [value] if isinstance(value, str) else value or []:
+            try:
+                _PROBE.css(selector)
+            except SelectolaxError as exc:
+                raise ValueError(f"{selector!r} is not a valid CSS selector") from exc
+        return value
 
 
 class _Source(_Strict):

@@ -51,8 +51,11 @@ def test_the_example_config_is_valid() -> None:
         ({"sources": [{"name": "a", "url": "https://x/"}, {"name": "a", "url": "https://y/"}]},
          "sources[1].name", "duplicate name"),
         ({"storage": {"path": 3}}, "storage.path", "string"),
+        ({"sources": [{"name": "a", "url": "https://x/", "selectors": {"body": ["div[["]}}]},
+         "sources[0].selectors.body", "not a valid CSS selector"),
     ],
-    ids=["interval", "url", "kind", "unknown-key", "missing-name", "event", "duplicate", "path"],
+    ids=["interval", "url", "kind", "unknown-key", "missing-name", "event", "duplicate", "path",
+         "css"],
 )  # fmt: skip
 def test_invalid_config_names_key_and_problem(raw: dict, key: str, fragment: str) -> None:
     with pytest.raises(ConfigError) as info:
