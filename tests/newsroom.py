@@ -74,10 +74,19 @@ def render_article(
     )
 
 
-def render_feed(base: str, *, items: str = "") -> str:
-    """The RSS 2.0 feed listing the article (plus ``items`` XML)."""
+MAIN_ITEM = Template("""  <item>
+    <title>المفاوضات مستمرة.. جولة جديدة بين مصر والسودان وإثيوبيا حول سد النهضة</title>
+    <link>$base/news/2026/11/29/gerd-talks-resume?utm_source=rss&amp;utm_medium=feed</link>
+    <guid isPermaLink="false">nile-news-48213</guid>
+    <pubDate>Sun, 29 Nov 2026 06:15:00 GMT</pubDate>
+  </item>""")
+
+
+def render_feed(base: str, *, items: str = "", main: bool = True) -> str:
+    """The RSS 2.0 feed: the main article's item (unless ``main`` is False) and ``items``."""
     template = Template((SITE / "feed.xml").read_text(encoding="utf-8"))
-    return template.substitute(base=base, items=items)
+    listed = (MAIN_ITEM.substitute(base=base) if main else "") + items
+    return template.substitute(base=base, items=listed)
 
 
 def publish(site: LocalSite, **article: str) -> None:
@@ -96,3 +105,48 @@ def write_config(path: Path, body: str) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+EARLIER = {
+    "path": "/news/2026/11/02/irrigation-ministers-cairo",
+    "title": "وزراء الري في مصر والسودان وإثيوبيا يتفقون في القاهرة على لجنة فنية لسد النهضة",
+    "published": "2026-11-02T10:00:00+02:00",
+    "paragraphs": [
+        "اتفق وزراء الري في مصر والسودان وإثيوبيا خلال اجتماعهم في القاهرة على تشكيل "
+        "لجنة فنية مشتركة تراجع البيانات الهيدرولوجية الخاصة بسد النهضة.",
+        "وقال وزير الري المصري إن اللجنة ستقدم توصياتها خلال ستين يوما، وإن الجولة "
+        "المقبلة من المفاوضات ستعقد في الخرطوم.",
+        "وأكد الوزير السوداني أن بلاده تريد اتفاقا يضمن تبادل المعلومات حول الملء "
+        "والتشغيل في سنوات الجفاف، بينما دعت إثيوبيا إلى مبادئ توجيهية مرنة.",
+    ],
+}
+UNRELATED = {
+    "path": "/sports/2026/11/29/youth-team-final",
+    "title": "منتخب الشباب يتأهل إلى نهائي البطولة العربية بعد فوز مثير",
+    "published": "2026-11-29T20:00:00+02:00",
+    "paragraphs": [
+        "تأهل منتخب الشباب إلى المباراة النهائية في البطولة العربية بعد فوزه بثلاثة "
+        "أهداف مقابل هدفين في مباراة مثيرة أقيمت مساء اليوم.",
+        "وسجل المهاجم الشاب هدف الفوز في الدقيقة الأخيرة من الوقت بدل الضائع، وسط "
+        "احتفالات كبيرة من الجماهير في المدرجات.",
+        "ويلتقي المنتخب في النهائي الأسبوع المقبل مع الفائز من مباراة نصف النهائي الثانية.",
+    ],
+}
+
+
+def render_story(base: str, story: dict[str, object], *, lang: str = "ar") -> str:
+    """A plain article page for ``story`` (path, title, published, paragraphs)."""
+    template = Template((SITE / "story.html").read_text(encoding="utf-8"))
+    paragraphs = "\n    ".join(f"<p>{p}</p>" for p in story["paragraphs"])  # type: ignore[attr-defined]
+    return template.substitute(
+        base=base, path=story["path"], title=story["title"], published=story["published"],
+        paragraphs=paragraphs, lang=lang, dir="rtl" if lang == "ar" else "ltr",
+    )  # fmt: skip
+
+
+def feed_item(base: str, story: dict[str, object]) -> str:
+    """An RSS <item> for ``story``."""
+    return (
+        f"<item><title>{story['title']}</title><link>{base}{story['path']}</link>"
+        f"<guid>{base}{story['path']}</guid></item>"
+    )

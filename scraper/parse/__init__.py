@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ..charset import decode_html
 from ..models import Article, SiteRules
 from .body import extract_body
 from .dates import extract_dates
@@ -20,7 +21,6 @@ from .meta import (
     extract_site_name,
 )
 from .page import build_page
-from ..charset import decode_html
 from .title import extract_title
 
 

@@ -17,7 +17,15 @@ def test_fetch_json_from_a_server(site: LocalSite, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["fetch", site.url(ARTICLE_PATH), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) >= {"url", "canonical_url", "title", "body", "published", "updated", "language"}
+    assert set(data) >= {
+        "url",
+        "canonical_url",
+        "title",
+        "body",
+        "published",
+        "updated",
+        "language",
+    }
     assert data["title"] == TITLE
     assert data["published"] == PUBLISHED
     assert data["language"] == "ar"

@@ -29,7 +29,9 @@ def _iso(value: datetime | None) -> str | None:
 def test_golden_page(case: Path) -> None:
     expected = json.loads(case.read_text(encoding="utf-8"))
     html = case.with_suffix(".html").read_bytes()
-    article = extract(html, expected.get("url"), now=datetime.fromisoformat("2026-11-30T12:00:00+00:00"))
+    article = extract(
+        html, expected.get("url"), now=datetime.fromisoformat("2026-11-30T12:00:00+00:00")
+    )
     for key in ("title", "canonical_url", "language"):
         if key in expected:
             assert getattr(article, key) == expected[key], key
@@ -50,7 +52,9 @@ def test_golden_page(case: Path) -> None:
     for text in expected.get("body_excludes", []):
         assert text not in article.body, text
     if "body_paragraphs" in expected:
-        assert len([p for p in article.body.split("\n\n") if p.strip()]) == expected["body_paragraphs"]
+        assert (
+            len([p for p in article.body.split("\n\n") if p.strip()]) == expected["body_paragraphs"]
+        )
     if expected.get("body_empty"):
         assert article.body == ""
         assert article.reason

@@ -50,8 +50,14 @@ def test_a_failed_write_leaves_nothing_behind() -> None:
     store.save_revision(source="s", article=article, revision=_revision(1, "b"), diff="",
                         events=[_event("e1")], deliveries=[delivery])  # fmt: skip
     with pytest.raises(StoreError):  # duplicate revision number: the whole write fails
-        store.save_revision(source="s", article=article, revision=_revision(1, "b2"), diff="",
-                            events=[_event("e2")], deliveries=[Delivery("d2", "e2", "x", "hook", b"")])  # fmt: skip
+        store.save_revision(
+            source="s",
+            article=article,
+            revision=_revision(1, "b2"),
+            diff="",
+            events=[_event("e2")],
+            deliveries=[Delivery("d2", "e2", "x", "hook", b"")],
+        )
     assert [e["id"] for e in store.events()] == ["e1"]
     assert [d.id for d in store.deliveries()] == ["d1"]
 
