@@ -81,6 +81,10 @@ class StoreError(ScraperError):
     """The SQLite database could not be opened, migrated, read or written."""
 
 
+class StoryError(ScraperError):
+    """A story correction (merge, split) names an unknown story or article."""
+
+
 class NotifyError(ScraperError):
     """A webhook delivery failed. Attributes: endpoint (str), status_code (int or None)."""
 
@@ -103,4 +107,5 @@ __all__ = [
     "RobotsDisallowed",
     "ScraperError",
     "StoreError",
+    "StoryError",
 ]
