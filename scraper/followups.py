@@ -22,7 +22,8 @@ from .events import followup_event
 from .models import Article, Event, Revision
 from .pipeline import utc_now
 from .store import Store
-from .stories import AssignOptions, StoryDoc, StoryIndex, make_doc
+from .errors import StoryError
+from .stories import AssignOptions, Correction, StoryDoc, StoryIndex, make_doc
 
 logger = logging.getLogger(__name__)
 
@@ -64,9 +65,23 @@ class FollowupTracker:
             rows = self._store.story_docs(since=since)
             for doc, story_id in rows:
                 index.add(StoryDoc.from_dict(doc), story_id)
+            for fix in self._corrections():
+                try:
+                    index.replay([fix])
+                except StoryError:  # a correction about articles now outside the window
+                    logger.debug("skipping correction %s outside the window", fix)
             logger.info("story index rebuilt from %d stored articles", len(rows))
             self._index = index
         return self._index
+
+    def _corrections(self) -> list[Correction]:
+        fixes = []
+        for row in self._store.story_corrections():
+            if row["action"] == "merge":
+                fixes.append(Correction("merge", row["story_id"], row["other"]))
+            elif row["action"] == "split":
+                fixes.append(Correction("split", row["article_url"], row["story_id"]))
+        return fixes
 
     def on_new_article(
         self, *, source: str, article: Article, revision: Revision, alert: bool
@@ -155,6 +170,10 @@ class FollowupTracker:
     def split(self, article_url: str) -> str | None:
         """Move one article out into a new story; returns the new story id, or None."""
         key = self._store.resolve(article_url) or article_url
+        current = self._store.story_of(key)
+        story = self._store.story(current) if current else None
+        if story is not None and len(story["members"]) == 1:
+            return current  # already alone in its story
         latest = self._store.latest_revision(key)
         new_id = uuid.uuid4().hex[:12]
         old = self._store.split_article(
