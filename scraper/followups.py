@@ -18,11 +18,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from .config import StorySettings
+from .errors import StoryError
 from .events import followup_event
 from .models import Article, Event, Revision
 from .pipeline import utc_now
 from .store import Store
-from .errors import StoryError
 from .stories import AssignOptions, Correction, StoryDoc, StoryIndex, make_doc
 
 logger = logging.getLogger(__name__)
