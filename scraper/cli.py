@@ -73,27 +73,13 @@ def cli(verbose: int) -> None:
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 
-def _fetch_options(config: Config) -> FetchOptions:
-    f = config.fetch
-    options = FetchOptions(
-        timeout=f.timeout,
-        max_bytes=f.max_bytes,
-        retries=f.retries,
-        backoff=f.backoff,
-        per_host_delay=f.per_host_delay,
-        per_host_concurrency=f.per_host_concurrency,
-        respect_robots=f.respect_robots,
-    )
-    return replace(options, user_agent=f.user_agent) if f.user_agent else options
-
-
 @contextmanager
 def open_services(config: Config) -> Iterator[Services]:
     """Build the real store, fetcher and follow-up tracker for ``config``; close them after."""
     from .followups import FollowupTracker
 
     store = Store(config.database)
-    fetcher = Fetcher(options=_fetch_options(config))
+    fetcher = Fetcher(options=config.fetch)
     try:
         tracker = FollowupTracker(store, settings=config.stories)
         yield Services(store=store, fetcher=fetcher, webhooks=config.webhooks, followups=tracker)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
 from .errors import ConfigError
+from .fetch import FetchOptions
 from .models import EVENT_TYPES, SiteRules, Source, Webhook
 
 DEFAULT_CONFIG = "config.toml"
@@ -74,6 +75,7 @@ class _Fetch(_Strict):
     per_host_delay: float | str = 1.0
     per_host_concurrency: int = Field(default=2, ge=1, le=16)
     respect_robots: bool = True
+    max_redirects: int = Field(default=10, ge=0, le=30)
 
 
 class _Selectors(_Strict):
@@ -166,20 +168,6 @@ class _Root(_Strict):
 
 
 @dataclass(frozen=True, slots=True)
-class FetchSettings:
-    """The ``[fetch]`` table: politeness and limits (seconds, bytes)."""
-
-    user_agent: str | None = None
-    timeout: float = 20.0
-    max_bytes: int = 10_000_000
-    retries: int = 2
-    backoff: float = 1.0
-    per_host_delay: float = 1.0
-    per_host_concurrency: int = 2
-    respect_robots: bool = True
-
-
-@dataclass(frozen=True, slots=True)
 class StorySettings:
     """The ``[stories]`` table: follow-up window (days) and which follow-ups alert."""
 
@@ -196,7 +184,8 @@ class Config:
         database: absolute path of the SQLite file (``[storage] path`` resolved
             against the config file's folder).
         sources, webhooks: the configured sources and webhook receivers.
-        fetch, stories: the ``[fetch]`` and ``[stories]`` settings.
+        fetch: the ``[fetch]`` table as :class:`~scraper.fetch.FetchOptions`.
+        stories: the ``[stories]`` settings.
         deliver_interval: seconds between outbox delivery runs in the daemon.
     """
 
@@ -204,7 +193,7 @@ class Config:
     database: Path
     sources: tuple[Source, ...] = ()
     webhooks: tuple[Webhook, ...] = ()
-    fetch: FetchSettings = field(default_factory=FetchSettings)
+    fetch: FetchOptions = field(default_factory=FetchOptions)
     stories: StorySettings = field(default_factory=StorySettings)
     deliver_interval: float = 30.0
 
@@ -265,23 +254,28 @@ def config_from_dict(raw: dict[str, Any], *, path: Path | None = None) -> Config
         database=(base / root.storage.path).resolve(),
         sources=tuple(_source(s, root.alert_on_first_poll) for s in root.sources),
         webhooks=tuple(_webhook(w) for w in root.webhooks),
-        fetch=FetchSettings(
-            user_agent=root.fetch.user_agent,
-            timeout=parse_duration(root.fetch.timeout),
-            max_bytes=root.fetch.max_bytes,
-            retries=root.fetch.retries,
-            backoff=root.fetch.backoff,
-            per_host_delay=float(root.fetch.per_host_delay)
-            if isinstance(root.fetch.per_host_delay, int | float)
-            else parse_duration(root.fetch.per_host_delay),
-            per_host_concurrency=root.fetch.per_host_concurrency,
-            respect_robots=root.fetch.respect_robots,
-        ),
+        fetch=_fetch_options(root.fetch),
         stories=StorySettings(
             window_days=root.stories.window_days, followups=root.stories.followups
         ),
         deliver_interval=float(root.deliver_interval),
     )
+
+
+def _fetch_options(raw: _Fetch) -> FetchOptions:
+    options = FetchOptions(
+        timeout=parse_duration(raw.timeout),
+        max_bytes=raw.max_bytes,
+        retries=raw.retries,
+        backoff=raw.backoff,
+        per_host_delay=float(raw.per_host_delay)
+        if isinstance(raw.per_host_delay, int | float)
+        else parse_duration(raw.per_host_delay),
+        per_host_concurrency=raw.per_host_concurrency,
+        respect_robots=raw.respect_robots,
+        max_redirects=raw.max_redirects,
+    )
+    return replace(options, user_agent=raw.user_agent) if raw.user_agent else options
 
 
 def _dotted(loc: tuple[int | str, ...]) -> str:

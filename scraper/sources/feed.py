@@ -18,6 +18,7 @@ import feedparser  # type: ignore[import-untyped,unused-ignore]
 
 from scraper.errors import FeedError
 from scraper.models import Entry, FetchResult
+from scraper.sources.sitemap import w3c_datetime
 from scraper.sources.urls import canonicalize_url
 
 logger = logging.getLogger(__name__)
@@ -34,16 +35,8 @@ def _struct_to_utc(value: time.struct_time | None) -> datetime | None:
 
 
 def _rfc3339(value: object) -> datetime | None:
-    """An RFC 3339 date-time string as aware UTC (naive values taken as UTC)."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    """An RFC 3339 date-time string (JSON Feed dates) as aware UTC, or None."""
+    return w3c_datetime(value) if isinstance(value, str) else None
 
 
 def _clean_title(value: object) -> str | None:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Collection
 from datetime import UTC, datetime, timedelta
 
 import httpx
+from fakes import MemoryOutbox
 from localserver import LocalSite, Route
 
 from scraper.diff import compare, content_hash
 from scraper.events import encode_event, revised_article_event
-from scraper.models import Article, Delivery, Event, Revision, Webhook
+from scraper.models import Article, Event, Revision, Webhook
 from scraper.notify import (
     DELIVERY_HEADER,
     EVENT_HEADER,
@@ -27,48 +27,6 @@ NOW = datetime(2026, 9, 9, 6, 30, tzinfo=UTC)
 SECRET = "مفتاح-سري-للاختبار"
 OLD_BODY = "أعلنت الوزارة تأجيل الامتحانات أسبوعا.\n\nوسيتم نشر الجدول الجديد لاحقا."
 NEW_BODY = OLD_BODY.replace("أسبوعا", "أسبوعين")
-
-
-class MemoryOutbox:
-    """In-memory Outbox with the due/oldest-first rules of the SQLite store."""
-
-    def __init__(self, deliveries: list[Delivery]) -> None:
-        self.rows = {d.id: d for d in deliveries}
-        self.statuses: list[int | None] = []
-
-    def pending_deliveries(
-        self, *, now: datetime, limit: int = 100, webhooks: Collection[str] | None = None
-    ) -> list[Delivery]:
-        due = [
-            d
-            for d in self.rows.values()
-            if d.delivered_at is None
-            and (d.next_attempt_at is None or d.next_attempt_at <= now)
-            and (webhooks is None or d.webhook in webhooks)
-        ]
-        return due[:limit]
-
-    def mark_delivered(self, delivery_id: str, *, at: datetime, status_code: int) -> None:
-        row = self.rows[delivery_id]
-        self.rows[delivery_id] = dataclasses.replace(
-            row, delivered_at=at, attempts=row.attempts + 1
-        )
-        self.statuses.append(status_code)
-
-    def mark_failed(
-        self,
-        delivery_id: str,
-        *,
-        at: datetime,
-        error: str,
-        status_code: int | None,
-        next_attempt_at: datetime,
-    ) -> None:
-        row = self.rows[delivery_id]
-        self.rows[delivery_id] = dataclasses.replace(
-            row, attempts=row.attempts + 1, next_attempt_at=next_attempt_at, last_error=error
-        )
-        self.statuses.append(status_code)
 
 
 def revised_event() -> Event:
@@ -109,7 +67,7 @@ def setup(receiver: LocalSite) -> tuple[Event, Webhook, MemoryOutbox]:
         events=("article.revised",),
         timeout=5.0,
     )
-    outbox = MemoryOutbox(plan_deliveries(event, [hook]))
+    outbox = MemoryOutbox(*plan_deliveries(event, [hook]))
     return event, hook, outbox
 
 

@@ -6,11 +6,12 @@ import dataclasses
 import hashlib
 import hmac
 import random
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
+from fakes import MemoryOutbox
 
 from scraper.events import encode_event, new_article_event
 from scraper.models import Article, Delivery, Event, Revision, Webhook
@@ -67,47 +68,6 @@ def make_delivery(delivery_id: str = "d1", *, webhook: str = "desk", attempts: i
         body=encode_event(event),
         attempts=attempts,
     )
-
-
-class FakeOutbox:
-    """In-memory Outbox: the behaviour the SQLite store must have."""
-
-    def __init__(self, *deliveries: Delivery) -> None:
-        self.rows: dict[str, Delivery] = {d.id: d for d in deliveries}
-        self.failures: list[tuple[str, str, int | None]] = []
-
-    def pending_deliveries(
-        self, *, now: datetime, limit: int = 100, webhooks: Collection[str] | None = None
-    ) -> list[Delivery]:
-        due = [
-            d
-            for d in self.rows.values()
-            if d.delivered_at is None
-            and (d.next_attempt_at is None or d.next_attempt_at <= now)
-            and (webhooks is None or d.webhook in webhooks)
-        ]
-        return due[:limit]
-
-    def mark_delivered(self, delivery_id: str, *, at: datetime, status_code: int) -> None:
-        row = self.rows[delivery_id]
-        self.rows[delivery_id] = dataclasses.replace(
-            row, delivered_at=at, attempts=row.attempts + 1
-        )
-
-    def mark_failed(
-        self,
-        delivery_id: str,
-        *,
-        at: datetime,
-        error: str,
-        status_code: int | None,
-        next_attempt_at: datetime,
-    ) -> None:
-        row = self.rows[delivery_id]
-        self.rows[delivery_id] = dataclasses.replace(
-            row, attempts=row.attempts + 1, next_attempt_at=next_attempt_at, last_error=error
-        )
-        self.failures.append((delivery_id, error, status_code))
 
 
 Handler = Callable[[httpx.Request], httpx.Response]
@@ -277,7 +237,7 @@ def test_retry_delay_jitter_stays_in_bounds() -> None:
 
 
 def test_deliver_pending_success_marks_delivered() -> None:
-    outbox = FakeOutbox(make_delivery("d1"), make_delivery("d2"))
+    outbox = MemoryOutbox(make_delivery("d1"), make_delivery("d2"))
     seen: list[httpx.Request] = []
     with client_for(lambda r: httpx.Response(204), seen) as client:
         stats = deliver_pending(outbox, client, {"desk": HOOK}, now=NOW)
@@ -288,7 +248,7 @@ def test_deliver_pending_success_marks_delivered() -> None:
 
 
 def test_deliver_pending_500_is_kept_and_backs_off() -> None:
-    outbox = FakeOutbox(make_delivery("d1"))
+    outbox = MemoryOutbox(make_delivery("d1"))
     with client_for(lambda r: httpx.Response(500)) as client:
         first = deliver_pending(outbox, client, {"desk": HOOK}, now=NOW)
         row = outbox.rows["d1"]
@@ -307,7 +267,7 @@ def test_deliver_pending_500_is_kept_and_backs_off() -> None:
 
 
 def test_deliver_pending_at_the_cap_keeps_retrying() -> None:
-    outbox = FakeOutbox(make_delivery("d1", attempts=500))
+    outbox = MemoryOutbox(make_delivery("d1", attempts=500))
     with client_for(lambda r: httpx.Response(500)) as client:
         stats = deliver_pending(outbox, client, {"desk": HOOK}, now=NOW)
     assert stats.failed == 1
@@ -319,7 +279,7 @@ def test_deliver_pending_connection_error_is_failed() -> None:
     def refuse(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
 
-    outbox = FakeOutbox(make_delivery("d1"))
+    outbox = MemoryOutbox(make_delivery("d1"))
     with client_for(refuse) as client:
         stats = deliver_pending(outbox, client, {"desk": HOOK}, now=NOW)
     assert (stats.delivered, stats.failed, stats.skipped) == (0, 1, 0)
@@ -329,7 +289,7 @@ def test_deliver_pending_connection_error_is_failed() -> None:
 
 def test_unknown_webhook_is_not_attempted_and_stays_pending() -> None:
     seen: list[httpx.Request] = []
-    outbox = FakeOutbox(make_delivery("gone", webhook="removed"), make_delivery("d1"))
+    outbox = MemoryOutbox(make_delivery("gone", webhook="removed"), make_delivery("d1"))
     with client_for(lambda r: httpx.Response(200), seen) as client:
         stats = deliver_pending(outbox, client, {"desk": HOOK}, now=NOW)
     assert (stats.delivered, stats.failed, stats.skipped) == (1, 0, 0)
@@ -339,7 +299,7 @@ def test_unknown_webhook_is_not_attempted_and_stays_pending() -> None:
 
 
 def test_deliver_pending_respects_limit() -> None:
-    outbox = FakeOutbox(*(make_delivery(f"d{i}") for i in range(5)))
+    outbox = MemoryOutbox(*(make_delivery(f"d{i}") for i in range(5)))
     with client_for(lambda r: httpx.Response(200)) as client:
         stats = deliver_pending(outbox, client, {"desk": HOOK}, now=NOW, limit=3)
     assert stats.delivered == 3
@@ -365,7 +325,7 @@ def test_plan_deliveries_one_per_interested_webhook() -> None:
 
 def test_an_unreachable_receiver_is_tried_once_per_run() -> None:
     seen: list[httpx.Request] = []
-    outbox = FakeOutbox(*(make_delivery(f"d{i}") for i in range(4)))
+    outbox = MemoryOutbox(*(make_delivery(f"d{i}") for i in range(4)))
 
     def refuse(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("connection refused", request=request)
