@@ -220,3 +220,36 @@ def test_a_page_source_uses_conditional_get(tmp_path: Path, site: LocalSite) -> 
     assert "if-none-match" not in requests[0].headers
     assert requests[1].headers["if-none-match"] == '"v1"'
     assert len(_history(config, site.url(ARTICLE_PATH))) == 1
+
+
+def test_index_and_sitemap_sources_find_the_article(tmp_path: Path, site: LocalSite) -> None:
+    publish(site)
+    article = site.url(ARTICLE_PATH)
+    site.routes["/news"] = Route(
+        '<html><body><nav><a href="/">الرئيسية</a><a href="/sports">رياضة</a></nav>'
+        f'<main><h2><a href="{ARTICLE_PATH}">المفاوضات مستمرة</a></h2></main>'
+        '<footer><a href="/about">من نحن</a></footer></body></html>'
+    )
+    site.routes["/sitemap-index.xml"] = Route(
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{site.url('/sitemap-news.xml')}</loc></sitemap></sitemapindex>",
+        content_type="application/xml",
+    )
+    site.routes["/sitemap-news.xml"] = Route(
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>{article}</loc><lastmod>2026-11-29T08:15:00+02:00</lastmod></url></urlset>",
+        content_type="application/xml",
+    )
+    body = (
+        f'[[sources]]\nname = "front"\nurl = "{site.url("/news")}"\nkind = "index"\n\n'
+        f'[[sources]]\nname = "map"\nurl = "{site.url("/sitemap-index.xml")}"\nkind = "sitemap"\n'
+    )
+    config = write_config(tmp_path / "config.toml", body)
+    code, summary = _check(config)
+    assert code == 0, summary
+    by_name = {s["source"]: s for s in summary["sources"]}
+    assert by_name["front"]["new"] == 1  # only the article link, not menu or footer links
+    assert by_name["map"]["unchanged"] == 1  # the same article, already stored by "front"
+    assert len(_history(config, article)) == 1
