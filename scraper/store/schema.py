@@ -77,8 +77,14 @@ MIGRATIONS: tuple[str, ...] = (
 def migrate(conn: sqlite3.Connection) -> int:
     """Apply the migrations this database has not had yet.
 
+    The version is read and the migrations applied inside one ``BEGIN
+    IMMEDIATE`` transaction, so two processes opening a new database at the
+    same moment (the daemon and a ``scraper history`` reader) cannot both try
+    to create the tables: the second waits for the lock, then sees the new
+    version and does nothing.
+
     Args:
-        conn: an open connection (autocommit off or on).
+        conn: an open connection in autocommit mode (``isolation_level=None``).
 
     Returns:
         The schema version after migrating.
@@ -86,8 +92,17 @@ def migrate(conn: sqlite3.Connection) -> int:
     Raises:
         sqlite3.Error: the caller (the store) maps it to StoreError.
     """
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
-        version = number
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            for statement in script.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+            version = number
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
     return version
