@@ -5,6 +5,9 @@ two fields the first source that gives a plausible value wins. Dates inside
 ``<script>`` (except JSON-LD), ``<style>``, comments (HTML comments and reader
 comment sections), related-story lists, navigation, sidebars, footers and
 site headers are never read. The HTTP ``Last-Modified`` header is never used.
+
+The DOM walk that collects the dates stated by markup (and the text blocks
+around them) is in ``datescan.py``; date strings are read by ``datetext.py``.
 """
 
 from __future__ import annotations
@@ -12,21 +15,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
-
-from selectolax.lexbor import LexborNode
 
 from ..models import SiteRules
 from . import jsonld
-from .datetext import (
-    RELATED_HEADING,
-    Kind,
-    find_text_dates,
-    has_label,
-    label_of,
-    parse_value,
-)
+from .datescan import Block, Scan, scan_body
+from .datetext import Kind, find_text_dates, has_label, label_of, parse_value
 from .meta import page_urls, select_rule
 from .page import Page
 
@@ -35,57 +30,73 @@ logger = logging.getLogger(__name__)
 CLOCK_SKEW = timedelta(days=1)
 
 _META_PRIMARY: dict[Kind, tuple[str, ...]] = {
-    "published": ("article:published_time", "og:article:published_time", "article:published",
-                  "og:published_time", "published_time", "article.published", "og:pubdate"),
-    "updated": ("article:modified_time", "og:article:modified_time", "article:modified",
-                "og:modified_time", "modified_time", "og:updated_time", "article:updated_time",
-                "updated_time"),
+    "published": (
+        "article:published_time",
+        "og:article:published_time",
+        "article:published",
+        "og:published_time",
+        "published_time",
+        "article.published",
+        "og:pubdate",
+    ),
+    "updated": (
+        "article:modified_time",
+        "og:article:modified_time",
+        "article:modified",
+        "og:modified_time",
+        "modified_time",
+        "og:updated_time",
+        "article:updated_time",
+        "updated_time",
+    ),
 }
 _META_SECONDARY: dict[Kind, tuple[str, ...]] = {
-    "published": ("dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dc.date.created",
-                  "dcterms.created", "dc.created", "citation_publication_date", "citation_date",
-                  "parsely-pub-date", "sailthru.date", "pubdate", "publishdate", "publish-date",
-                  "publish_date", "publication_date", "date_published", "original-publish-date",
-                  "article_date_original", "cxenseparse:recs:publishtime", "ptime", "displaydate",
-                  "date", "created", "creation_date", "release_date"),
-    "updated": ("dc.date.modified", "dcterms.modified", "dc.modified", "last-modified", "lastmod",
-                "lastmodified", "last_modified", "last-updated", "last_updated", "updated",
-                "modified", "revised", "utime", "article_date_updated"),
+    "published": (
+        "dc.date.issued",
+        "dcterms.issued",
+        "dc.date",
+        "dcterms.date",
+        "dc.date.created",
+        "dcterms.created",
+        "dc.created",
+        "citation_publication_date",
+        "citation_date",
+        "parsely-pub-date",
+        "sailthru.date",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "publication_date",
+        "date_published",
+        "original-publish-date",
+        "article_date_original",
+        "cxenseparse:recs:publishtime",
+        "ptime",
+        "displaydate",
+        "date",
+        "created",
+        "creation_date",
+        "release_date",
+    ),
+    "updated": (
+        "dc.date.modified",
+        "dcterms.modified",
+        "dc.modified",
+        "last-modified",
+        "lastmod",
+        "lastmodified",
+        "last_modified",
+        "last-updated",
+        "last_updated",
+        "updated",
+        "modified",
+        "revised",
+        "utime",
+        "article_date_updated",
+    ),
 }
-_ITEMPROP: dict[str, Kind] = {
-    "datepublished": "published", "datecreated": "published", "datemodified": "updated",
-}
 
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_SKIP_TAGS = _word_set(
-    "script style noscript template nav footer aside form button select textarea svg "
-    "iframe object head dialog"
-)
-_BLOCK_TAGS = _word_set(
-    "p div li ul ol dl dt dd section article header main h1 h2 h3 h4 h5 h6 table tr td th "
-    "figure figcaption blockquote br hr address pre"
-)
-_EXCLUDE_WORDS = _word_set(
-    "related recommended recommendations recommend comment comments disqus replies "
-    "sidebar widget footer copyright trending popular newsletter breadcrumb breadcrumbs "
-    "masthead navbar ticker outbrain taboola promo teaser teasers topbar mostread "
-    "readmore morestories relatedposts"
-)
-_EXCLUDE_PAIRS = frozenset({
-    ("most", "read"), ("read", "more"), ("more", "stories"), ("more", "news"), ("also", "read"),
-    ("site", "header"), ("top", "bar"), ("mas", "noticias"), ("leggi", "anche"),
-})
-_EXCLUDE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner"})
-_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_DATA_ATTR = re.compile(
-    r"^data-(?:ts$|epoch|unix|[\w-]*(?:date|time|stamp|publish|updated|modified|created|posted))"
-)
-_HINT_PUBLISHED = re.compile(r"publish|pubdate|posted|created|issued|entry-date|post-date|release")
-_HINT_UPDATED = re.compile(r"updat|modif|edited|revis|lastmod|last-mod|changed")
 _URL_DATE = (
     re.compile(r"/((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?:[/_.-]|$)"),
     re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:/|$)"),
@@ -100,41 +111,6 @@ class _Found:
     weak: bool = False  # kind guessed from nearby words, not stated by markup
 
 
-@dataclass(slots=True)
-class _Value:
-    offset: int
-    raw: str
-    hint: Kind | None
-    own_text: str
-    itemprop: bool
-
-
-@dataclass(slots=True)
-class _Block:
-    text: str
-    values: list[_Value]
-    after_h1: bool
-
-
-@dataclass(slots=True)
-class _Scan:
-    blocks: list[_Block] = field(default_factory=list)
-    parts: list[str] = field(default_factory=list)
-    length: int = 0
-    values: list[_Value] = field(default_factory=list)
-    after_h1: bool = False
-
-    def add_text(self, text: str) -> None:
-        self.parts.append(text)
-        self.length += len(text)
-
-    def flush(self) -> None:
-        text = "".join(self.parts)
-        if text.strip() or self.values:
-            self.blocks.append(_Block(text, self.values, self.after_h1))
-        self.parts, self.length, self.values = [], 0, []
-
-
 _Tier = tuple[list[_Found], list[_Found]]
 
 
@@ -146,18 +122,14 @@ class _Context:
         self.limit = limit
         lang = (page.tree.root.attributes.get("lang") or "").lower() if page.tree.root else ""
         self.month_first = lang in ("en-us", "en")
-        self._scan: _Scan | None = None
+        self._scan: Scan | None = None
         self._text: tuple[_Tier, list[_Found]] | None = None
         self._tiers: dict[int, _Tier] = {}
 
     @property
-    def scan(self) -> _Scan:
+    def scan(self) -> Scan:
         if self._scan is None:
-            self._scan = _Scan()
-            body = self.page.tree.body
-            if body is not None:
-                _walk(body, self._scan)
-            self._scan.flush()
+            self._scan = scan_body(self.page.tree.body)
         return self._scan
 
     @property
@@ -327,7 +299,7 @@ def _tier_dom_labeled(ctx: _Context) -> _Tier:
     return found
 
 
-def _label_near(blocks: list[_Block], index: int, before: str, own_text: str) -> Kind | None:
+def _label_near(blocks: list[Block], index: int, before: str, own_text: str) -> Kind | None:
     head = re.split(r"\d", own_text, maxsplit=1)[0]
     kind = label_of(head) if head.strip() else None
     if kind is not None:
@@ -407,88 +379,6 @@ _TIERS: list[Callable[[_Context], _Tier]] = [
     _tier_text_unlabeled,
     _tier_url,
 ]
-
-
-def _children(node: LexborNode) -> list[tuple[LexborNode, bool]]:
-    return [(child, False) for child in reversed(list(node.iter(include_text=True)))]
-
-
-def _walk(root: LexborNode, scan: _Scan) -> None:
-    """Depth-first, without recursion (pages nest thousands of levels deep)."""
-    stack = _children(root)  # (node, closing): closing entries end an element
-    while stack:
-        node, closing = stack.pop()
-        tag = node.tag or ""
-        if closing:
-            if tag in _BLOCK_TAGS:
-                scan.flush()
-            scan.after_h1 = scan.after_h1 or tag == "h1"
-        elif tag == "-text":
-            scan.add_text(node.text_content or "")
-        elif tag.startswith("-") or tag in _SKIP_TAGS:
-            continue
-        elif tag in _HEADINGS and RELATED_HEADING.match(node.text(separator=" ") or ""):
-            # A "Related" / "Comments" heading: skip the rest of its container,
-            # i.e. the siblings stacked above the parent's closing entry.
-            while stack and not stack[-1][1]:
-                stack.pop()
-        elif not _excluded(node, node.attributes):
-            _open(node, tag, scan)
-            stack.append((node, True))
-            stack.extend(_children(node))
-
-
-def _open(node: LexborNode, tag: str, scan: _Scan) -> None:
-    if tag in _BLOCK_TAGS:
-        scan.flush()
-    value = _value_of(node, tag, node.attributes)
-    if value is not None:
-        value.offset = scan.length
-        scan.values.append(value)
-
-
-def _excluded(node: LexborNode, attrs: dict[str, str | None]) -> bool:
-    if (attrs.get("role") or "").lower() in _EXCLUDE_ROLES:
-        return True
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    if not names.strip():
-        return False
-    words = re.split(r"[^a-z0-9]+", names)
-    pairs = zip(words, words[1:], strict=False)
-    if not (_EXCLUDE_WORDS.intersection(words) or _EXCLUDE_PAIRS.intersection(pairs)):
-        return False
-    # Never drop a wrapper that holds the article itself ("content-sidebar-wrap").
-    return node.css_first("h1, article, main, [itemprop=articleBody]") is None
-
-
-def _value_of(node: LexborNode, tag: str, attrs: dict[str, str | None]) -> _Value | None:
-    itemprop = (attrs.get("itemprop") or "").lower()
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    if itemprop in _ITEMPROP:
-        stated = attrs.get("content") or attrs.get("datetime") or node.text(separator=" ")
-        return _Value(0, stated or "", _ITEMPROP[itemprop], "", itemprop=True)
-    raw: str | None = None
-    hint = _hint(names)
-    if tag == "time":
-        raw = attrs.get("datetime")
-    if raw is None:
-        for name, attr_value in attrs.items():
-            if attr_value and name.startswith("data-") and _DATA_ATTR.match(name):
-                raw, hint = attr_value, _hint(name) or hint
-                break
-    if raw is None and hint is not None and tag in ("abbr", "span") and attrs.get("title"):
-        raw = attrs.get("title")
-    if not raw:
-        return None
-    return _Value(0, raw, hint, node.text(separator=" ") or "", itemprop=False)
-
-
-def _hint(names: str) -> Kind | None:
-    if _HINT_PUBLISHED.search(names):
-        return "published"
-    if _HINT_UPDATED.search(names):
-        return "updated"
-    return None
 
 
 __all__ = ["CLOCK_SKEW", "extract_dates"]

@@ -13,7 +13,9 @@ Two readers live here, both pure and without I/O:
   an optional time (``14:05``, ``08h15``, ``9:15 PM``, ``١٠:٣٠ م``) and an optional
   zone (``GMT+3``, ``+03:00``, ``CET``, US ``ET``/``PT`` as IANA zones...).
 
-Values may come back naive: the caller (``dates.py``) gives them the page's zone.
+The words themselves (month names, label words, zone names) are data in
+``datewords.py``. Values may come back naive: the caller (``dates.py``) gives
+them the page's zone.
 :func:`label_of` tells whether the words before a date announce the publication
 or the last update (``"Published"``, ``"نشر في"``, ``"آخر تحديث"``, ``"Mis à jour"``...).
 """
@@ -29,6 +31,8 @@ from zoneinfo import ZoneInfo
 
 from dateutil import parser as du_parser
 
+from .datewords import ABBR_HOURS, MONTHS, PUBLISHED_WORDS, REGION_ZONES, UPDATED_WORDS
+
 Kind = Literal["published", "updated"]
 
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
@@ -40,48 +44,27 @@ _DIGITS[ord("٫")] = ":"
 
 MIN_YEAR = 1990
 
-_MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "janeiro",
-        "gennaio", "января", "январь", "ocak", "يناير", "كانون الثاني", "جانفي", "ژانویه"),
-    2: ("february", "feb", "février", "fevrier", "févr", "fevr", "februar", "febrero", "fevereiro",
-        "fev", "febbraio", "февраля", "февраль", "şubat", "subat", "فبراير", "شباط", "فيفري"),
-    3: ("march", "mar", "mars", "märz", "maerz", "mär", "marzo", "março", "marco", "марта", "март",
-        "mart", "مارس", "آذار", "اذار"),
-    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "апреля", "апрель", "nisan",
-        "أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "افريل"),
-    5: ("may", "mai", "mayo", "maio", "maggio", "мая", "май", "mayıs", "mayis", "مايو", "أيار",
-        "ايار", "ماي"),
-    6: ("june", "jun", "juin", "juni", "junio", "junho", "giugno", "июня", "июнь", "haziran",
-        "يونيو", "يونيه", "حزيران", "جوان"),
-    7: ("july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio", "июля", "июль",
-        "temmuz", "يوليو", "يوليه", "تموز", "جويلية"),
-    8: ("august", "aug", "août", "aout", "agosto", "ago", "августа", "август", "ağustos", "agustos",
-        "أغسطس", "اغسطس", "آب", "أوت"),
-    9: ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "set",
-        "settembre", "сентября", "сентябрь", "eylül", "eylul", "سبتمبر", "أيلول", "ايلول"),
-    10: ("october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "out", "ottobre",
-         "ott", "октября", "октябрь", "ekim", "أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول"),
-    11: ("november", "nov", "novembre", "noviembre", "novembro", "ноября", "ноябрь", "kasım",
-         "kasim", "نوفمبر", "تشرين الثاني"),
-    12: ("december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic",
-         "dezembro", "dicembre", "декабря", "декабрь", "aralık", "aralik", "ديسمبر",
-         "كانون الأول", "كانون الاول"),
-}
-_MONTH_OF = {name: number for number, names in _MONTHS.items() for name in names}
+_MONTH_OF = {name: number for number, names in MONTHS.items() for name in names}
 _MONTH_RE = "|".join(re.escape(n) for n in sorted(_MONTH_OF, key=len, reverse=True))
 
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _MON = rf"(?P<m>{_MONTH_RE})(?!\w)\.?"
 _PATTERNS = (
-    re.compile(rf"(?<![\w]){_DAY}\s*(?:de\s+|of\s+)?{_MON}\s*(?:de\s+|,\s*|،\s*)?{_YEAR}(?!\d)",
-               re.IGNORECASE),
+    re.compile(
+        rf"(?<![\w]){_DAY}\s*(?:de\s+|of\s+)?{_MON}\s*(?:de\s+|,\s*|،\s*)?{_YEAR}(?!\d)",
+        re.IGNORECASE,
+    ),
     re.compile(rf"(?<!\w){_MON}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
-    re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})(?P<s>[-/.])(?P<m>[01]?\d)(?P=s)(?P<d>[0-3]?\d)"
-               r"(?![\d/.-]|\.\d)"),
+    re.compile(
+        r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})(?P<s>[-/.])(?P<m>[01]?\d)(?P=s)(?P<d>[0-3]?\d)"
+        r"(?![\d/.-]|\.\d)"
+    ),
     re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
-    re.compile(r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<s>[-/.])(?P<b>[01]?\d)(?P=s)(?P<y>(?:19|20)\d{2})"
-               r"(?![\d/.-]|\.\d)"),
+    re.compile(
+        r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<s>[-/.])(?P<b>[01]?\d)(?P=s)(?P<y>(?:19|20)\d{2})"
+        r"(?![\d/.-]|\.\d)"
+    ),
 )
 _TIME_AFTER = re.compile(
     r"\s*(?:[,،|·–—-]\s*)?"
@@ -103,36 +86,6 @@ _ZONE = re.compile(
     r"|(?P<gmt_ar>بتوقيت غرينتش|بتوقيت جرينتش|بتوقيت مكة المكرمة|بتوقيت مكة))(?!\w)",
     re.IGNORECASE,
 )
-_ABBR_HOURS = {
-    "GMT": 0, "UTC": 0, "WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
-    "MSK": 3, "TRT": 3, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
-    "PST": -8, "PDT": -7,
-}
-# US newsroom style writes "ET"/"PT" without saying standard or daylight time.
-_REGION_ZONES = {
-    "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
-    "PT": "America/Los_Angeles",
-}
-
-_PUBLISHED_WORDS = (
-    "published", "first published", "posted", "publication date", "date published", "released",
-    "publié le", "publié", "publiée", "mis en ligne", "veröffentlicht", "erschienen", "publicado",
-    "publicada", "fecha de publicación", "pubblicato", "pubblicata", "опубликовано",
-    "опубликован", "дата публикации", "yayınlanma", "yayımlanma", "yayınlandı", "yayın tarihi",
-    "نشر في", "نُشر في", "نشر بتاريخ", "تاريخ النشر", "نشر", "نُشر", "gepubliceerd", "publiziert",
-    "date de publication", "data de publicação", "data di pubblicazione", "erstellt am",
-    "기사입력", "입력", "公開日", "投稿日", "发布时间", "發佈時間", "发布日期",
-)
-_UPDATED_WORDS = (
-    "updated", "last updated", "modified", "last modified", "edited", "revised", "mis à jour",
-    "mise à jour", "modifié", "aktualisiert", "zuletzt aktualisiert", "geändert", "actualizado",
-    "actualizada", "última actualización", "atualizado", "atualizada", "atualização", "aggiornato",
-    "aggiornata", "ultimo aggiornamento", "обновлено", "обновлен", "изменено", "güncellendi",
-    "güncelleme", "son güncelleme", "آخر تحديث", "اخر تحديث", "تم التحديث", "تحديث", "محدث",
-    "bijgewerkt", "기사수정", "수정", "更新日", "更新时间", "更新時間", "stand", "modificato",
-    "modificata", "modificado", "modificada", "actualisé", "actualisée", "güncellenme",
-    "آخر تعديل", "تم التعديل", "عدل في",
-)
 
 
 def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -140,8 +93,8 @@ def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 
 
-_PUBLISHED_RE = _words_re(_PUBLISHED_WORDS)
-_UPDATED_RE = _words_re(_UPDATED_WORDS)
+_PUBLISHED_RE = _words_re(PUBLISHED_WORDS)
+_UPDATED_RE = _words_re(UPDATED_WORDS)
 # Headings that open a list of other stories or reader comments, whose dates are
 # not the article's ("Related", "اقرأ أيضا", "Lire aussi", "Mehr zum Thema"...).
 RELATED_HEADING = re.compile(
@@ -236,7 +189,7 @@ def _parse_machine(text: str) -> datetime | None:
 
 def _known_zone(name: str | None, offset: int | None) -> tzinfo | None:
     """dateutil ``tzinfos`` hook: our abbreviations; unknown names give a naive value."""
-    hours = _ABBR_HOURS.get((name or "").upper())
+    hours = ABBR_HOURS.get((name or "").upper())
     return _offset(1, hours, 0) if hours is not None else None
 
 
@@ -327,9 +280,9 @@ def _zone_of(match: re.Match[str]) -> tzinfo | None:
     if match["z2h"] is not None:
         return _offset(-1 if match["z2s"] == "-" else 1, int(match["z2h"]), int(match["z2m"]))
     if match["abbr"] is not None:
-        return _offset(1, _ABBR_HOURS[match["abbr"].upper()], 0)
+        return _offset(1, ABBR_HOURS[match["abbr"].upper()], 0)
     if match["region"] is not None:
-        return ZoneInfo(_REGION_ZONES[match["region"].upper()])
+        return ZoneInfo(REGION_ZONES[match["region"].upper()])
     return UTC if "غرينتش" in match["gmt_ar"] or "جرينتش" in match["gmt_ar"] else _offset(1, 3, 0)
 
 

@@ -12,11 +12,24 @@ from collections.abc import Collection, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-_ARTICLE_TYPES = frozenset({
-    "article", "newsarticle", "blogposting", "liveblogposting", "reportagenewsarticle",
-    "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle",
-    "scholarlyarticle", "techarticle", "report", "socialmediaposting", "satiricalarticle",
-})
+_ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "blogposting",
+        "liveblogposting",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "scholarlyarticle",
+        "techarticle",
+        "report",
+        "socialmediaposting",
+        "satiricalarticle",
+    }
+)
 _PAGE_TYPES = frozenset({"webpage", "itempage", "collectionpage", "aboutpage", "medicalwebpage"})
 _NESTED = ("mainEntityOfPage", "mainEntity")
 

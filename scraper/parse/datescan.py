@@ -1,0 +1,243 @@
+"""One pass over a page's ``<body>`` collecting the date values its markup holds.
+
+:func:`scan_body` walks the DOM depth-first in document order and cuts the
+visible text into blocks (paragraphs, list items, headings...). In each block it
+records the machine-readable date values found on elements, with their offset in
+the block's text so the caller can read the words just before them:
+
+* schema.org microdata ``itemprop`` ``datePublished``/``dateCreated``/
+  ``dateModified`` (the ``content`` or ``datetime`` attribute, else the text);
+* ``<time datetime>``;
+* ``data-*`` attributes whose name says they hold a date (``data-ts``,
+  ``data-epoch``, ``data-published``, ``data-timestamp``...);
+* the ``title`` of an ``<abbr>``/``<span>`` whose class or id names a date.
+
+A value's ``hint`` says whether its class, id or attribute name marks it as the
+publication or the update date (``"entry-date"``, ``"updated"``...).
+
+Skipped, with all they contain: ``<script>`` (JSON-LD is read elsewhere),
+``<style>``, ``<nav>``, ``<footer>``, ``<aside>``, forms and other non-content
+elements; elements whose ARIA role is navigation, complementary, contentinfo or
+banner; elements whose class or id names related stories, comments, sidebars,
+footers, site headers and the like (unless they wrap the article itself); and
+the rest of a container after a "Related" / "Comments" heading
+(:data:`~scraper.parse.datetext.RELATED_HEADING`).
+
+Parsing values into datetimes and deciding which date is which is left to
+:mod:`scraper.parse.dates`. Pure: the tree is only read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+from .datetext import RELATED_HEADING, Kind
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_SKIP_TAGS = _word_set(
+    "script style noscript template nav footer aside form button select textarea svg "
+    "iframe object head dialog"
+)
+_BLOCK_TAGS = _word_set(
+    "p div li ul ol dl dt dd section article header main h1 h2 h3 h4 h5 h6 table tr td th "
+    "figure figcaption blockquote br hr address pre"
+)
+_EXCLUDE_WORDS = _word_set(
+    "related recommended recommendations recommend comment comments disqus replies "
+    "sidebar widget footer copyright trending popular newsletter breadcrumb breadcrumbs "
+    "masthead navbar ticker outbrain taboola promo teaser teasers topbar mostread "
+    "readmore morestories relatedposts"
+)
+_EXCLUDE_PAIRS = frozenset(
+    {
+        ("most", "read"),
+        ("read", "more"),
+        ("more", "stories"),
+        ("more", "news"),
+        ("also", "read"),
+        ("site", "header"),
+        ("top", "bar"),
+        ("mas", "noticias"),
+        ("leggi", "anche"),
+    }
+)
+_EXCLUDE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner"})
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_ITEMPROP: dict[str, Kind] = {
+    "datepublished": "published",
+    "datecreated": "published",
+    "datemodified": "updated",
+}
+_DATA_ATTR = re.compile(
+    r"^data-(?:ts$|epoch|unix|[\w-]*(?:date|time|stamp|publish|updated|modified|created|posted))"
+)
+_HINT_PUBLISHED = re.compile(r"publish|pubdate|posted|created|issued|entry-date|post-date|release")
+_HINT_UPDATED = re.compile(r"updat|modif|edited|revis|lastmod|last-mod|changed")
+
+
+@dataclass(slots=True)
+class DateValue:
+    """A date value stated by an element's markup, not yet parsed.
+
+    Attributes:
+        offset: where the element starts in its block's text (characters).
+        raw: the attribute value (or, for ``itemprop``, possibly the text).
+        hint: the kind its class, id or attribute name announces, if any.
+        own_text: the element's visible text ("" for ``itemprop`` values).
+        itemprop: True for schema.org microdata; ``hint`` is then always set.
+    """
+
+    offset: int
+    raw: str
+    hint: Kind | None
+    own_text: str
+    itemprop: bool
+
+
+@dataclass(slots=True)
+class Block:
+    """One block of visible text and the date values found inside it.
+
+    Attributes:
+        text: the block's text nodes joined as they are (not stripped).
+        values: the values in document order.
+        after_h1: True when the block comes after the end of an ``<h1>``.
+    """
+
+    text: str
+    values: list[DateValue]
+    after_h1: bool
+
+
+@dataclass(slots=True)
+class Scan:
+    """The result of :func:`scan_body`, also its state while walking.
+
+    Attributes:
+        blocks: the non-empty blocks in document order.
+        after_h1: after the walk, True when the page has an ``<h1>`` that was read.
+    """
+
+    blocks: list[Block] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    values: list[DateValue] = field(default_factory=list)
+    after_h1: bool = False
+
+    def add_text(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def flush(self) -> None:
+        text = "".join(self.parts)
+        if text.strip() or self.values:
+            self.blocks.append(Block(text, self.values, self.after_h1))
+        self.parts, self.length, self.values = [], 0, []
+
+
+def scan_body(body: LexborNode | None) -> Scan:
+    """Cut the page body into text blocks with the date values of their markup.
+
+    Args:
+        body: the ``<body>`` node, or None when the page has none.
+
+    Returns:
+        A :class:`Scan` (no blocks when ``body`` is None).
+    """
+    scan = Scan()
+    if body is not None:
+        _walk(body, scan)
+    scan.flush()
+    return scan
+
+
+def _children(node: LexborNode) -> list[tuple[LexborNode, bool]]:
+    return [(child, False) for child in reversed(list(node.iter(include_text=True)))]
+
+
+def _walk(root: LexborNode, scan: Scan) -> None:
+    """Depth-first, without recursion (pages nest thousands of levels deep)."""
+    stack = _children(root)  # (node, closing): closing entries end an element
+    while stack:
+        node, closing = stack.pop()
+        tag = node.tag or ""
+        if closing:
+            if tag in _BLOCK_TAGS:
+                scan.flush()
+            scan.after_h1 = scan.after_h1 or tag == "h1"
+        elif tag == "-text":
+            scan.add_text(node.text_content or "")
+        elif tag.startswith("-") or tag in _SKIP_TAGS:
+            continue
+        elif tag in _HEADINGS and RELATED_HEADING.match(node.text(separator=" ") or ""):
+            # A "Related" / "Comments" heading: skip the rest of its container,
+            # i.e. the siblings stacked above the parent's closing entry.
+            while stack and not stack[-1][1]:
+                stack.pop()
+        elif not _excluded(node, node.attributes):
+            _open(node, tag, scan)
+            stack.append((node, True))
+            stack.extend(_children(node))
+
+
+def _open(node: LexborNode, tag: str, scan: Scan) -> None:
+    if tag in _BLOCK_TAGS:
+        scan.flush()
+    value = _value_of(node, tag, node.attributes)
+    if value is not None:
+        value.offset = scan.length
+        scan.values.append(value)
+
+
+def _excluded(node: LexborNode, attrs: dict[str, str | None]) -> bool:
+    if (attrs.get("role") or "").lower() in _EXCLUDE_ROLES:
+        return True
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if not names.strip():
+        return False
+    words = re.split(r"[^a-z0-9]+", names)
+    pairs = zip(words, words[1:], strict=False)
+    if not (_EXCLUDE_WORDS.intersection(words) or _EXCLUDE_PAIRS.intersection(pairs)):
+        return False
+    # Never drop a wrapper that holds the article itself ("content-sidebar-wrap").
+    return node.css_first("h1, article, main, [itemprop=articleBody]") is None
+
+
+def _value_of(node: LexborNode, tag: str, attrs: dict[str, str | None]) -> DateValue | None:
+    itemprop = (attrs.get("itemprop") or "").lower()
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if itemprop in _ITEMPROP:
+        stated = attrs.get("content") or attrs.get("datetime") or node.text(separator=" ")
+        return DateValue(0, stated or "", _ITEMPROP[itemprop], "", itemprop=True)
+    raw: str | None = None
+    hint = _hint(names)
+    if tag == "time":
+        raw = attrs.get("datetime")
+    if raw is None:
+        for name, attr_value in attrs.items():
+            if attr_value and name.startswith("data-") and _DATA_ATTR.match(name):
+                raw, hint = attr_value, _hint(name) or hint
+                break
+    if raw is None and hint is not None and tag in ("abbr", "span") and attrs.get("title"):
+        raw = attrs.get("title")
+    if not raw:
+        return None
+    return DateValue(0, raw, hint, node.text(separator=" ") or "", itemprop=False)
+
+
+def _hint(names: str) -> Kind | None:
+    if _HINT_PUBLISHED.search(names):
+        return "published"
+    if _HINT_UPDATED.search(names):
+        return "updated"
+    return None
+
+
+__all__ = ["Block", "DateValue", "Scan", "scan_body"]

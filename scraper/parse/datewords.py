@@ -1,0 +1,77 @@
+"""Words and names that mark dates in visible text: data, no logic.
+
+Read by :mod:`scraper.parse.datetext`. Month names (full, abbreviated and
+genitive forms) in English, French, German, Spanish, Portuguese, Italian, Russian,
+Turkish and Arabic (Egyptian/Gulf ``يناير``, Levantine ``كانون الثاني``,
+Maghreb ``جانفي``); zone abbreviations with their UTC offsets in hours; US region
+zones as IANA names; the words that announce a publication or an update date.
+
+Order matters: a month name listed twice maps to the later month, and names or
+words of equal length are tried in the order listed here. The tables are packed
+by hand (month by month), so the formatter is told to leave them alone.
+"""
+
+from __future__ import annotations
+
+# fmt: off
+MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "janeiro",
+        "gennaio", "января", "январь", "ocak", "يناير", "كانون الثاني", "جانفي", "ژانویه"),
+    2: ("february", "feb", "février", "fevrier", "févr", "fevr", "februar", "febrero", "fevereiro",
+        "fev", "febbraio", "февраля", "февраль", "şubat", "subat", "فبراير", "شباط", "فيفري"),
+    3: ("march", "mar", "mars", "märz", "maerz", "mär", "marzo", "março", "marco", "марта", "март",
+        "mart", "مارس", "آذار", "اذار"),
+    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "апреля", "апрель", "nisan",
+        "أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "افريل"),
+    5: ("may", "mai", "mayo", "maio", "maggio", "мая", "май", "mayıs", "mayis", "مايو", "أيار",
+        "ايار", "ماي"),
+    6: ("june", "jun", "juin", "juni", "junio", "junho", "giugno", "июня", "июнь", "haziran",
+        "يونيو", "يونيه", "حزيران", "جوان"),
+    7: ("july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio", "июля", "июль",
+        "temmuz", "يوليو", "يوليه", "تموز", "جويلية"),
+    8: ("august", "aug", "août", "aout", "agosto", "ago", "августа", "август", "ağustos", "agustos",
+        "أغسطس", "اغسطس", "آب", "أوت"),
+    9: ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "set",
+        "settembre", "сентября", "сентябрь", "eylül", "eylul", "سبتمبر", "أيلول", "ايلول"),
+    10: ("october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "out", "ottobre",
+         "ott", "октября", "октябрь", "ekim", "أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول"),
+    11: ("november", "nov", "novembre", "noviembre", "novembro", "ноября", "ноябрь", "kasım",
+         "kasim", "نوفمبر", "تشرين الثاني"),
+    12: ("december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic",
+         "dezembro", "dicembre", "декабря", "декабрь", "aralık", "aralik", "ديسمبر",
+         "كانون الأول", "كانون الاول"),
+}
+
+ABBR_HOURS: dict[str, int] = {
+    "GMT": 0, "UTC": 0, "WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
+    "MSK": 3, "TRT": 3, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
+    "PST": -8, "PDT": -7,
+}
+# US newsroom style writes "ET"/"PT" without saying standard or daylight time.
+REGION_ZONES: dict[str, str] = {
+    "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+}
+
+PUBLISHED_WORDS: tuple[str, ...] = (
+    "published", "first published", "posted", "publication date", "date published", "released",
+    "publié le", "publié", "publiée", "mis en ligne", "veröffentlicht", "erschienen", "publicado",
+    "publicada", "fecha de publicación", "pubblicato", "pubblicata", "опубликовано",
+    "опубликован", "дата публикации", "yayınlanma", "yayımlanma", "yayınlandı", "yayın tarihi",
+    "نشر في", "نُشر في", "نشر بتاريخ", "تاريخ النشر", "نشر", "نُشر", "gepubliceerd", "publiziert",
+    "date de publication", "data de publicação", "data di pubblicazione", "erstellt am",
+    "기사입력", "입력", "公開日", "投稿日", "发布时间", "發佈時間", "发布日期",
+)
+UPDATED_WORDS: tuple[str, ...] = (
+    "updated", "last updated", "modified", "last modified", "edited", "revised", "mis à jour",
+    "mise à jour", "modifié", "aktualisiert", "zuletzt aktualisiert", "geändert", "actualizado",
+    "actualizada", "última actualización", "atualizado", "atualizada", "atualização", "aggiornato",
+    "aggiornata", "ultimo aggiornamento", "обновлено", "обновлен", "изменено", "güncellendi",
+    "güncelleme", "son güncelleme", "آخر تحديث", "اخر تحديث", "تم التحديث", "تحديث", "محدث",
+    "bijgewerkt", "기사수정", "수정", "更新日", "更新时间", "更新時間", "stand", "modificato",
+    "modificata", "modificado", "modificada", "actualisé", "actualisée", "güncellenme",
+    "آخر تعديل", "تم التعديل", "عدل في",
+)
+# fmt: on
+
+__all__ = ["ABBR_HOURS", "MONTHS", "PUBLISHED_WORDS", "REGION_ZONES", "UPDATED_WORDS"]
