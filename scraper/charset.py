@@ -90,3 +90,24 @@ def decode_document(data: bytes, *, declared: str | None = None) -> tuple[str, s
 def decode_html(data: bytes, *, declared: str | None = None) -> str:
     """The text of :func:`decode_document` without the encoding name."""
     return decode_document(data, declared=declared)[0]
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when ``data`` is not text: NUL bytes, or many control bytes, in its first 4 KiB.
+
+    Used to refuse images, archives or garbage served as ``text/html``
+    before they are parsed as an article. UTF-16 documents (with a BOM) are text.
+
+    Args:
+        data: the raw response body.
+
+    Returns:
+        True for binary content; False for text in any charset (and for b"").
+    """
+    head = data[:4096]
+    if not head or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(head) * 0.05

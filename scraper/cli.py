@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -21,18 +23,20 @@ from typing import Any, TypeVar
 import click
 import httpx
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
 from . import __version__
 from .config import Config, config_path, load_config
 from .diff import unified_diff
-from .errors import ScraperError
+from .errors import Cancelled, ScraperError
 from .fetch import Fetcher, FetchOptions
 from .models import Article, SourceOutcome
 from .parse import extract
 from .pipeline import Services, check, deliver
 from .scheduler import build_scheduler, run_until_stopped
+from .sources.urls import canonicalize_url
 from .store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -47,7 +51,9 @@ def _errors_to_exit(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ScraperError as exc:
-            err_console.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
+            err_console.print(
+                f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True
+            )
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
@@ -69,20 +75,33 @@ def cli(verbose: int) -> None:
     """Watch news sites: new articles, stealth edits and follow-ups, as signed webhooks."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for noisy in ("httpx", "httpcore", "apscheduler.executors.default"):
+    for noisy in ("httpx", "httpcore", "apscheduler.executors.default", "apscheduler.scheduler"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 
 @contextmanager
-def open_services(config: Config) -> Iterator[Services]:
-    """Build the real store, fetcher and follow-up tracker for ``config``; close them after."""
+def open_services(config: Config, *, stop: threading.Event | None = None) -> Iterator[Services]:
+    """Build the real store, fetcher and follow-up tracker for ``config``; close them after.
+
+    With ``stop``, waits between retries end early and raise
+    :class:`~scraper.errors.Cancelled` once ``stop`` is set, so the daemon stops
+    within one request timeout.
+    """
     from .followups import FollowupTracker
 
+    def sleep(seconds: float) -> None:
+        if stop is not None and stop.wait(seconds):
+            raise Cancelled("stopping")
+        if stop is None:
+            time.sleep(seconds)
+
     store = Store(config.database)
-    fetcher = Fetcher(options=config.fetch)
+    fetcher = Fetcher(options=config.fetch, sleep=sleep)
     try:
         tracker = FollowupTracker(store, settings=config.stories)
-        yield Services(store=store, fetcher=fetcher, webhooks=config.webhooks, followups=tracker)
+        yield Services(
+            store=store, fetcher=fetcher, webhooks=config.webhooks, followups=tracker, stop=stop
+        )
     finally:
         fetcher.close()
         store.close()
@@ -90,6 +109,12 @@ def open_services(config: Config) -> Iterator[Services]:
 
 def _load(config_file: Path | None) -> Config:
     return load_config(config_path(config_file))
+
+
+def resolve_article(store: Store, url: str) -> str | None:
+    """The stored article key for a URL as the user typed it (tracking parameters,
+    fragment and letter case of scheme/host do not matter), or None."""
+    return store.resolve(url) or store.resolve(canonicalize_url(url))
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -220,21 +245,29 @@ def _outcome_json(outcome: SourceOutcome) -> dict[str, Any]:
 def _print_outcomes(outcomes: list[SourceOutcome], pending: int) -> None:
     table = Table(title="check summary")
     for col in ("source", "new", "revised", "unchanged", "failed", "follow-ups", "status"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for o in outcomes:
         status = "[green]ok[/]" if o.ok else f"[red]{o.error or 'some articles failed'}[/]"
         if o.not_modified:
             status = "[green]not modified (304)[/]"
         elif o.baseline and o.ok:
             status = "[green]ok (baseline: no alerts)[/]"
-        table.add_row(o.source, str(o.new), str(o.revised), str(o.unchanged), str(o.failed),
-                      str(o.followups), status)  # fmt: skip
+        table.add_row(
+            o.source,
+            str(o.new),
+            str(o.revised),
+            str(o.unchanged),
+            str(o.failed),
+            str(o.followups),
+            status,
+        )
     console.print(table)
     for o in outcomes:
         for line in o.errors[:5]:
             err_console.print(f"[red]{o.source}[/]: {line}", highlight=False)
     if pending:
-        console.print(f"{pending} webhook deliveries pending (retried on the next run)")
+        noun = "delivery" if pending == 1 else "deliveries"
+        console.print(f"{pending} webhook {noun} pending (retried later; see `scraper outbox`)")
 
 
 @cli.command()
@@ -250,7 +283,8 @@ def run(config_file: Path | None, duration: float | None) -> None:
     if not config.sources:
         raise ScraperError(f"{config.path}: no [[sources]] configured; nothing to watch")
     logging.getLogger().setLevel(min(logging.getLogger().level, logging.INFO))
-    with open_services(config) as services, httpx.Client() as client:
+    stop = threading.Event()
+    with open_services(config, stop=stop) as services, httpx.Client() as client:
         scheduler = build_scheduler(
             config.sources,
             check=lambda source: check(source, services),
@@ -258,7 +292,7 @@ def run(config_file: Path | None, duration: float | None) -> None:
             deliver_interval=config.deliver_interval,
         )
         console.print(f"watching {len(config.sources)} sources; database {config.database}")
-        run_until_stopped(scheduler, duration=duration)
+        run_until_stopped(scheduler, duration=duration, stop=stop)
     console.print("stopped")
 
 
@@ -274,10 +308,10 @@ def history(config_file: Path | None, url: str, as_json: bool) -> None:
     """
     config = _load(config_file)
     with Store(config.database) as store:
-        key = store.resolve(url)
+        key = resolve_article(store, url)
         revisions = store.revisions(key) if key else []
     if not revisions:
-        raise ScraperError(f"no stored article for {url}")
+        raise ScraperError(f"no stored article for {url} (see `scraper check`)")
     rows: list[dict[str, Any]] = [
         {
             "revision": r.number,
@@ -295,18 +329,31 @@ def history(config_file: Path | None, url: str, as_json: bool) -> None:
         return
     table = Table(title=key)
     for col in ("rev", "fetched at", "title", "updated", "changed"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for row in rows:
-        table.add_row(str(row["revision"]), row["fetched_at"], row["title"] or "",
-                      row["updated"] or "", ", ".join(row["changed"]))  # fmt: skip
+        table.add_row(
+            str(row["revision"]),
+            row["fetched_at"],
+            row["title"] or "",
+            row["updated"] or "",
+            ", ".join(row["changed"]),
+        )
     console.print(table)
 
 
 @cli.command(name="diff")
 @config_option
 @click.argument("url")
-@click.option("--from", "from_", type=int, default=None, help="Older revision (default: to - 1).")
-@click.option("--to", type=int, default=None, help="Newer revision (default: the latest).")
+@click.option(
+    "--from",
+    "from_",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Older revision (default: to - 1).",
+)
+@click.option(
+    "--to", type=click.IntRange(min=1), default=None, help="Newer revision (default: the latest)."
+)
 @_errors_to_exit
 def diff_command(config_file: Path | None, url: str, from_: int | None, to: int | None) -> None:
     """Print the unified diff of an article's body between two revisions.
@@ -315,13 +362,16 @@ def diff_command(config_file: Path | None, url: str, from_: int | None, to: int 
     """
     config = _load(config_file)
     with Store(config.database) as store:
-        key = store.resolve(url)
+        key = resolve_article(store, url)
         revisions = {r.number: r for r in (store.revisions(key) if key else [])}
     if not revisions:
-        raise ScraperError(f"no stored article for {url}")
-    to = to or max(revisions)
-    from_ = from_ or max(to - 1, 1)
-    for n in (from_, to):
+        raise ScraperError(f"no stored article for {url} (see `scraper check`)")
+    if len(revisions) == 1 and from_ is None and to is None:
+        click.echo(f"{url} has only one revision so far; nothing to compare")
+        return
+    to = to if to is not None else max(revisions)
+    from_ = from_ if from_ is not None else max(to - 1, 1)
+    for n in (to, from_):
         if n not in revisions:
             raise ScraperError(f"{url} has no revision {n} (it has 1..{max(revisions)})")
     old, new = revisions[from_], revisions[to]

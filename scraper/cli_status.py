@@ -48,11 +48,17 @@ def sources(config_file: Path | None, as_json: bool) -> None:
         return
     table = Table(title="sources")
     for col in ("name", "kind", "every", "checks", "last checked", "failures", "last error"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["name"], r["kind"], f"{r['interval']:g}s", str(r["checks"]),
-                      r["last_checked_at"] or "never", str(r["consecutive_failures"]),
-                      r["last_error"] or "")  # fmt: skip
+        table.add_row(
+            r["name"],
+            r["kind"],
+            f"{r['interval']:g}s",
+            str(r["checks"]),
+            r["last_checked_at"] or "never",
+            str(r["consecutive_failures"]),
+            r["last_error"] or "",
+        )
     console.print(table)
 
 
@@ -68,6 +74,8 @@ def errors(config_file: Path | None, source: str | None, limit: int, as_json: bo
     Example: scraper errors --source world
     """
     config = _load(config_file)
+    if source is not None:
+        config.source(source)  # an unknown name is an error, not "no errors"
     with Store(config.database) as store:
         records = store.errors(source=source, limit=limit)
     rows = [
@@ -82,7 +90,7 @@ def errors(config_file: Path | None, source: str | None, limit: int, as_json: bo
         return
     table = Table(title="errors")
     for col in ("at", "source", "kind", "message"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for r in rows:
         table.add_row(r["at"] or "", r["source"], r["kind"], r["message"])
     console.print(table)
@@ -118,12 +126,21 @@ def outbox(config_file: Path | None, show_all: bool, as_json: bool) -> None:
     if as_json:
         _echo_json(rows)
         return
+    if not rows:
+        console.print("no pending webhook deliveries" if not show_all else "no webhook deliveries")
+        return
     table = Table(title="webhook deliveries")
     for col in ("type", "webhook", "attempts", "delivered", "next attempt", "last error"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["type"], r["webhook"], str(r["attempts"]), r["delivered_at"] or "pending",
-                      r["next_attempt_at"] or "now", r["last_error"] or "")  # fmt: skip
+        table.add_row(
+            r["type"],
+            r["webhook"],
+            str(r["attempts"]),
+            r["delivered_at"] or "pending",
+            "-" if r["delivered_at"] else (r["next_attempt_at"] or "now"),
+            r["last_error"] or "",
+        )
     console.print(table)
 
 
@@ -138,12 +155,19 @@ def deliver_command(config_file: Path | None) -> None:
     config = _load(config_file)
     with Store(config.database) as store, httpx.Client() as client:
         stats = deliver(store, config.webhooks, client)
+        waiting = len(store.deliveries(pending_only=True))
     console.print(f"delivered {stats.delivered}, failed {stats.failed}, skipped {stats.skipped}")
+    if waiting:
+        console.print(f"{waiting} still pending, retried with backoff (see `scraper outbox`)")
 
 
 @cli.command()
-@click.option("--keep", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Keep the demo database in this folder.")  # fmt: skip
+@click.option(
+    "--keep",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Keep the demo database in this folder.",
+)
 @_errors_to_exit
 def demo(keep: Path | None) -> None:
     """Run the whole pipeline offline against a bundled local news site, in seconds.

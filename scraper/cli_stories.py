@@ -34,10 +34,11 @@ def stories(config_file: Path | None, limit: int, followed: bool, as_json: bool)
         return
     table = Table(title="stories")
     for col in ("id", "articles", "last seen", "followed", "label"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["id"], str(r["members"]), r["last_seen"], "yes" if r["followed"] else "",
-                      r["label"])  # fmt: skip
+        table.add_row(
+            r["id"], str(r["members"]), r["last_seen"], "yes" if r["followed"] else "", r["label"]
+        )
     console.print(table)
 
 
@@ -76,7 +77,7 @@ def _show(config: Config, story_id: str, as_json: bool) -> None:
     console.print(f"key terms: {', '.join(data['terms'][:10])}", highlight=False)
     table = Table(title=f"story {story_id}")
     for col in ("published", "source", "score", "title", "url"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for m in data["members"]:
         score = f"{m['score']:.2f}" if m["score"] is not None else ""
         table.add_row(m["published"], m["source"] or "", score, m["title"] or "", m["url"])
@@ -84,6 +85,8 @@ def _show(config: Config, story_id: str, as_json: bool) -> None:
 
 
 def _merge(config: Config, keep: str, other: str) -> None:
+    if keep == other:
+        raise ScraperError("cannot merge a story into itself")
     with Store(config.database) as store:
         for story_id in (keep, other):
             if store.story(story_id) is None:
@@ -94,9 +97,13 @@ def _merge(config: Config, keep: str, other: str) -> None:
 
 def _split(config: Config, url: str) -> None:
     with Store(config.database) as store:
+        before = store.story_of(store.resolve(url) or url)
         new_id = FollowupTracker(store, settings=config.stories).split(url)
     if new_id is None:
         raise ScraperError(f"no stored article {url!r} in any story")
+    if new_id == before:
+        console.print(f"{url} is already alone in story {new_id}; nothing to split")
+        return
     console.print(f"moved {url} to new story {new_id}")
 
 

@@ -58,6 +58,22 @@ def parse_duration(value: str | float | int) -> float:
     return seconds
 
 
+def _duration_value(value: object, *, maximum: float) -> float:
+    """Validate a config duration: a number of seconds or a string like ``"15m"``."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError("expected a duration such as '15m' or a number of seconds")
+    seconds = parse_duration(value)
+    if seconds > maximum:
+        raise ValueError(f"{value!r} is longer than the maximum of {maximum:g} seconds")
+    return seconds
+
+
+def _check_http_url(value: str) -> str:
+    if not re.match(r"^https?://[^/\s]+", value):
+        raise ValueError(f"{value!r} is not an http(s) URL")
+    return value
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
 
@@ -73,6 +89,19 @@ class _Fetch(_Strict):
     retries: int = Field(default=2, ge=0, le=10)
     backoff: float = Field(default=1.0, ge=0)
     per_host_delay: float | str = 1.0
+
+    @field_validator("timeout", mode="before")
+    @classmethod
+    def _timeout(cls, value: object) -> float:
+        return _duration_value(value, maximum=600.0)
+
+    @field_validator("per_host_delay", mode="before")
+    @classmethod
+    def _delay(cls, value: object) -> float:
+        if isinstance(value, int | float) and not isinstance(value, bool) and value == 0:
+            return 0.0
+        return _duration_value(value, maximum=3600.0)
+
     per_host_concurrency: int = Field(default=2, ge=1, le=16)
     respect_robots: bool = True
     max_redirects: int = Field(default=10, ge=0, le=30)
@@ -109,24 +138,27 @@ class _Source(_Strict):
     @field_validator("url")
     @classmethod
     def _http_url(cls, value: str) -> str:
-        if not re.match(r"^https?://[^/\s]+", value):
-            raise ValueError(f"{value!r} is not an http(s) URL")
-        return value
+        return _check_http_url(value)
 
-    @field_validator("interval")
+    @field_validator("interval", mode="before")
     @classmethod
-    def _duration(cls, value: float | str) -> float:
-        return parse_duration(value)
+    def _duration(cls, value: object) -> float:
+        return _duration_value(value, maximum=366 * 86400.0)
 
 
 class _Webhook(_Strict):
     name: str = Field(min_length=1)
     url: str
     secret: str = Field(min_length=1)
-    events: list[str] = Field(default_factory=lambda: ["article.new", "article.revised"])
+    events: list[str] = Field(default_factory=lambda: list(EVENT_TYPES))
     timeout: float = Field(default=10.0, gt=0)
     keywords: list[str] = Field(default_factory=list)
     followed_only: bool = False
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        return _check_http_url(value)
 
     @field_validator("events")
     @classmethod
@@ -161,10 +193,10 @@ class _Root(_Strict):
     sources: list[_Source] = Field(default_factory=list)
     webhooks: list[_Webhook] = Field(default_factory=list)
 
-    @field_validator("deliver_interval")
+    @field_validator("deliver_interval", mode="before")
     @classmethod
-    def _duration(cls, value: float | str) -> float:
-        return parse_duration(value)
+    def _duration(cls, value: object) -> float:
+        return _duration_value(value, maximum=86400.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +278,8 @@ def config_from_dict(raw: dict[str, Any], *, path: Path | None = None) -> Config
         root = _Root.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise ConfigError(first["msg"], path=where, key=_dotted(first["loc"])) from exc
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise ConfigError(message, path=where, key=_dotted(first["loc"])) from exc
     _check_unique(root, where)
     base = path.parent if path else Path.cwd()
     return Config(
@@ -264,13 +297,11 @@ def config_from_dict(raw: dict[str, Any], *, path: Path | None = None) -> Config
 
 def _fetch_options(raw: _Fetch) -> FetchOptions:
     options = FetchOptions(
-        timeout=parse_duration(raw.timeout),
+        timeout=float(raw.timeout),
         max_bytes=raw.max_bytes,
         retries=raw.retries,
         backoff=raw.backoff,
-        per_host_delay=float(raw.per_host_delay)
-        if isinstance(raw.per_host_delay, int | float)
-        else parse_duration(raw.per_host_delay),
+        per_host_delay=float(raw.per_host_delay),
         per_host_concurrency=raw.per_host_concurrency,
         respect_robots=raw.respect_robots,
         max_redirects=raw.max_redirects,

@@ -69,22 +69,41 @@ def _run(console: Console, db: Path, site: LocalSite, receiver: LocalSite) -> De
     )
     site.routes[str(first["path"])] = Route(demo_site.render_article(base, first))
     receiver.routes["/hook"] = Route(b"ok", content_type="text/plain")
-    source = Source(name="al-waha", url=site.url("/feed.xml"), kind="feed",
-                    interval=60, alert_on_first_poll=True)  # fmt: skip
-    hook = Webhook(name="demo-receiver", url=receiver.url("/hook"), secret=DEMO_SECRET,
-                   events=("article.new", "article.revised", "story.followup"))  # fmt: skip
+    source = Source(
+        name="al-waha",
+        url=site.url("/feed.xml"),
+        kind="feed",
+        interval=60,
+        alert_on_first_poll=True,
+    )
+    hook = Webhook(
+        name="demo-receiver",
+        url=receiver.url("/hook"),
+        secret=DEMO_SECRET,
+        events=("article.new", "article.revised", "story.followup"),
+    )
     console.print(f"[bold]demo site[/] {base}  [bold]webhook receiver[/] {hook.url}")
     console.print(f"[bold]database[/] {db}\n")
-    with Store(db) as store, Fetcher(options=FetchOptions(per_host_delay=0)) as fetcher, \
-            httpx.Client() as client:  # fmt: skip
-        services = Services(store=store, fetcher=fetcher, webhooks=(hook,),
-                            followups=FollowupTracker(store, settings=StorySettings()))  # fmt: skip
+    with (
+        Store(db) as store,
+        Fetcher(options=FetchOptions(per_host_delay=0)) as fetcher,
+        httpx.Client() as client,
+    ):
+        services = Services(
+            store=store,
+            fetcher=fetcher,
+            webhooks=(hook,),
+            followups=FollowupTracker(store, settings=StorySettings()),
+        )
         one = check(source, services)
         deliver(store, (hook,), client)
         console.print("[bold]poll 1[/]: the feed lists one article")
         _print_outcome(console, one)
-        site.routes[str(first["path"])] = Route(demo_site.render_article(
-            base, first, extra=demo_site.ADDED, updated="2026-11-28T18:20:00+03:00"))  # fmt: skip
+        site.routes[str(first["path"])] = Route(
+            demo_site.render_article(
+                base, first, extra=demo_site.ADDED, updated="2026-11-28T18:20:00+03:00"
+            )
+        )
         site.routes[str(followup["path"])] = Route(demo_site.render_article(base, followup))
         site.routes["/feed.xml"] = Route(
             demo_site.render_feed(base, [followup, first]), content_type="application/rss+xml"
@@ -96,9 +115,13 @@ def _run(console: Console, db: Path, site: LocalSite, receiver: LocalSite) -> De
         revisions = store.revisions(site.url(str(first["path"])))
     if len(revisions) >= 2:
         console.print(f"\n[bold]diff[/] revision 1 -> 2 of {revisions[0].url}")
-        console.print(unified_diff(revisions[0].body, revisions[1].body,
-                                   from_label="revision 1", to_label="revision 2"),
-                      highlight=False, markup=False)  # fmt: skip
+        console.print(
+            unified_diff(
+                revisions[0].body, revisions[1].body, from_label="revision 1", to_label="revision 2"
+            ),
+            highlight=False,
+            markup=False,
+        )
     received = _print_received(console, receiver)
     return DemoResult((one, two), len(revisions), received)
 
@@ -123,8 +146,11 @@ def _print_received(console: Console, receiver: LocalSite) -> tuple[tuple[str, b
         payload = json.loads(request.body)
         ok = verify(request.body, DEMO_SECRET, request.headers.get("x-scraper-signature", ""))
         received.append((str(payload["type"]), ok))
-        table.add_row(payload["type"], payload["article"]["title"] or "",
-                      "[green]valid[/]" if ok else "[red]INVALID[/]")  # fmt: skip
+        table.add_row(
+            payload["type"],
+            payload["article"]["title"] or "",
+            "[green]valid[/]" if ok else "[red]INVALID[/]",
+        )
     console.print()
     console.print(table)
     return tuple(received)

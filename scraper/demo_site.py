@@ -108,7 +108,7 @@ def render_feed(base: str, articles: Sequence[Mapping[str, object]]) -> str:
     items = "".join(
         ITEM.substitute(
             base=base, path=a["path"], title=a["title"], guid=a["guid"], pubdate=a["pubdate"]
-        )  # fmt: skip
+        )
         for a in articles
     )
     return FEED.substitute(base=base, items=items)

@@ -85,6 +85,10 @@ class StoryError(ScraperError):
     """A story correction (merge, split) names an unknown story or article."""
 
 
+class Cancelled(ScraperError):
+    """The daemon is stopping: a check was interrupted between two requests."""
+
+
 class NotifyError(ScraperError):
     """A webhook delivery failed. Attributes: endpoint (str), status_code (int or None)."""
 
@@ -95,6 +99,7 @@ class NotifyError(ScraperError):
 
 
 __all__ = [
+    "Cancelled",
     "ConfigError",
     "FeedError",
     "FetchError",

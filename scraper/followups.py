@@ -177,9 +177,11 @@ class FollowupTracker:
         latest = self._store.latest_revision(key)
         new_id = uuid.uuid4().hex[:12]
         old = self._store.split_article(
-            key, new_story_id=new_id, label=(latest.title if latest else None) or key,
+            key,
+            new_story_id=new_id,
+            label=(latest.title if latest else None) or key,
             at=self._clock(),
-        )  # fmt: skip
+        )
         if old is None:
             return None
         with self._lock:

@@ -20,8 +20,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from .charset import looks_binary
 from .diff import compare, content_hash
-from .errors import ParseError, ScraperError
+from .errors import Cancelled, ParseError, ScraperError
 from .events import new_article_event, revised_article_event
 from .fetch import Fetcher
 from .models import (
@@ -63,6 +64,8 @@ class Services:
         webhooks: configured receivers; an event gets one delivery per receiver that wants it.
         clock: returns an aware UTC datetime ("now").
         followups: the follow-up tracker, or None to skip story assignment.
+        stop: when set, a running check stops before its next article
+            (raises :class:`~scraper.errors.Cancelled`).
     """
 
     store: Store
@@ -70,6 +73,7 @@ class Services:
     webhooks: Sequence[Webhook] = ()
     clock: Callable[[], datetime] = utc_now
     followups: FollowupHook | None = None
+    stop: threading.Event | None = None
     _article_lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -105,12 +109,20 @@ def check(source: Source, services: Services) -> SourceOutcome:
         source: the configured source.
         services: store, fetcher, webhooks, clock.
 
+    When the source answers 304 (its listing did not change), the articles it
+    listed before are still re-checked with conditional GETs: an article can be
+    edited without its feed changing.
+
     Returns:
         A :class:`SourceOutcome` with counts of new, revised, unchanged and failed
         articles, and the source-level error if the source itself could not be read.
-        Never raises for fetch or parse failures; they are recorded in the store's
-        error log and in the outcome. (StoreError does propagate: with no working
-        database nothing can be recorded.)
+        Fetch and parse failures are recorded in the store's error log and in the
+        outcome, never raised.
+
+    Raises:
+        Cancelled: ``services.stop`` was set (the daemon is stopping); what was
+            stored before that point stays stored.
+        StoreError: the database failed (nothing else can be recorded then).
     """
     started = time.monotonic()
     store = services.store
@@ -119,24 +131,30 @@ def check(source: Source, services: Services) -> SourceOutcome:
     try:
         result = services.fetcher.get(source.url, validators=store.validators(source.url))
         entries = _entries(source, result, services.fetcher)
+    except Cancelled:
+        raise
     except ScraperError as exc:
         _record(services, source, source.url, exc)
         store.record_check(source, at=services.clock(), error=str(exc), completed_poll=False)
-        logger.info("source %s failed: %s", source.name, exc)
+        logger.warning("source %s failed: %s", source.name, exc)
         return SourceOutcome(source.name, error=str(exc), seconds=time.monotonic() - started)
-    if result.not_modified and source.kind != "page":
-        store.record_check(source, at=services.clock(), error=None, completed_poll=True)
-        logger.info("source %s: not modified", source.name)
-        return SourceOutcome(
-            source.name, not_modified=True, baseline=baseline, seconds=time.monotonic() - started
-        )
+    not_modified = result.not_modified and source.kind != "page"
+    if not_modified:
+        # The listing did not change, but its articles may have been edited:
+        # re-check the articles this source found before (conditional GETs).
+        urls = store.source_articles(source.name, limit=source.max_articles)
+        entries = [Entry(url=url, guid=url) for url in urls]
     tally = _Tally()
     for entry in entries:
+        if services.stop is not None and services.stop.is_set():
+            raise Cancelled(f"stopping: check of {source.name} interrupted")
         prefetched = result if source.kind == "page" else None
         try:
             _check_entry(
                 entry, source, services, baseline=baseline, prefetched=prefetched, tally=tally
             )
+        except Cancelled:
+            raise
         except ScraperError as exc:
             _record(services, source, entry.url, exc)
             tally.errors.append(f"{entry.url}: {exc}")
@@ -150,15 +168,20 @@ def check(source: Source, services: Services) -> SourceOutcome:
         unchanged=tally.unchanged,
         failed=len(tally.errors),
         followups=tally.followups,
+        not_modified=not_modified,
         errors=tuple(tally.errors),
         baseline=baseline,
         seconds=time.monotonic() - started,
     )
     logger.info(
         "source %s: %d new, %d revised, %d unchanged, %d failed%s",
-        source.name, outcome.new, outcome.revised, outcome.unchanged, outcome.failed,
+        source.name,
+        outcome.new,
+        outcome.revised,
+        outcome.unchanged,
+        outcome.failed,
         " (baseline)" if baseline else "",
-    )  # fmt: skip
+    )
     return outcome
 
 
@@ -201,12 +224,16 @@ def _check_entry(
     if result is None:
         validators = store.validators(entry.url) if known else None
         result = services.fetcher.get(entry.url, validators=validators)
-    if result.not_modified:
-        if known is None:  # a 304 for a page we never stored: nothing to compare
-            raise ParseError("server answered 304 for an unknown page", url=entry.url)
+    if result.not_modified and known is None:
+        # validators cached for this URL by another source; ask again unconditionally
+        result = services.fetcher.get(entry.url)
+    if result.not_modified and known is not None:
         store.touch_article(known, at=services.clock())
         tally.unchanged += 1
         return
+    if looks_binary(result.content):
+        ctype = result.headers.get("content-type", "no content type")
+        raise ParseError(f"response is not text ({ctype})", url=entry.url)
     article = extract(result.text, result.final_url, rules=source.rules, now=services.clock())
     if not article.body:
         raise ParseError(f"no article text: {article.reason or 'empty body'}", url=entry.url)

@@ -9,6 +9,7 @@ thread pool; the first run of every job is immediate.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import threading
 from collections.abc import Callable, Sequence
@@ -20,6 +21,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from .errors import Cancelled
 from .models import Source
 
 logger = logging.getLogger(__name__)
@@ -75,6 +77,8 @@ def _guard(func: Callable[..., object], job_id: str) -> Callable[..., None]:
     def run(*args: object) -> None:
         try:
             func(*args)
+        except Cancelled:
+            logger.info("job %s interrupted: the daemon is stopping", job_id)
         except Exception:  # the daemon must survive any job failure
             logger.exception("job %s failed", job_id)
 
@@ -89,8 +93,10 @@ def run_until_stopped(
 ) -> None:
     """Start the scheduler and block until SIGINT/SIGTERM, ``stop`` is set, or ``duration``.
 
-    On stop, running jobs are allowed to finish (``shutdown(wait=True)``), so a
-    check is never cut off halfway through a database write.
+    On stop, running jobs end at their next safe point (between two requests,
+    see :class:`~scraper.errors.Cancelled`) and are waited for
+    (``shutdown(wait=True)``), so a check never stops halfway through a database
+    write. A second signal exits at once.
 
     Args:
         scheduler: from :func:`build_scheduler`.
@@ -101,7 +107,9 @@ def run_until_stopped(
     previous: dict[signal.Signals, Any] = {}
 
     def handle(signum: int, frame: FrameType | None) -> None:
-        logger.info("received signal %d, stopping after running jobs finish", signum)
+        if stop.is_set():  # a second Ctrl-C: leave now (SQLite transactions are atomic)
+            os._exit(130)
+        logger.info("received signal %d: stopping (again to quit at once)", signum)
         stop.set()
 
     if threading.current_thread() is threading.main_thread():

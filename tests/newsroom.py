@@ -139,9 +139,14 @@ def render_story(base: str, story: dict[str, object], *, lang: str = "ar") -> st
     template = Template((SITE / "story.html").read_text(encoding="utf-8"))
     paragraphs = "\n    ".join(f"<p>{p}</p>" for p in story["paragraphs"])  # type: ignore[attr-defined]
     return template.substitute(
-        base=base, path=story["path"], title=story["title"], published=story["published"],
-        paragraphs=paragraphs, lang=lang, dir="rtl" if lang == "ar" else "ltr",
-    )  # fmt: skip
+        base=base,
+        path=story["path"],
+        title=story["title"],
+        published=story["published"],
+        paragraphs=paragraphs,
+        lang=lang,
+        dir="rtl" if lang == "ar" else "ltr",
+    )
 
 
 def feed_item(base: str, story: dict[str, object]) -> str:

@@ -183,6 +183,15 @@ class MonitorQueries(StoreBase):
                     db.table("aliases").upsert({"url": alias, "article_url": url}, pk="url")
 
     @guarded
+    def source_articles(self, source: str, *, limit: int = 50) -> list[str]:
+        """URLs of the articles ``source`` found, newest first (its last known entries)."""
+        rows = self._rows(
+            "SELECT url FROM articles WHERE source = ? ORDER BY first_seen DESC, url LIMIT ?",
+            (source, limit),
+        )
+        return [str(r["url"]) for r in rows]
+
+    @guarded
     def articles(self, *, source: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
         """Recently changed articles as plain rows (url, title, revisions, ...), newest first."""
         where, params = ("WHERE source = ?", (source, limit)) if source else ("", (limit,))

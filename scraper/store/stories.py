@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from ..errors import StoreError
 from .base import StoreBase, guarded, ts
 
 
@@ -47,20 +48,35 @@ class StoryQueries(StoreBase):
                 first, last = existing[0]["first_seen"], existing[0]["last_seen"]
                 db.execute(
                     "UPDATE stories SET first_seen = ?, last_seen = ?, terms = ? WHERE id = ?",
-                    (min(first, at or first), max(last, at or last),
-                     json.dumps(list(terms), ensure_ascii=False), story_id),
-                )  # fmt: skip
+                    (
+                        min(first, at or first),
+                        max(last, at or last),
+                        json.dumps(list(terms), ensure_ascii=False),
+                        story_id,
+                    ),
+                )
             else:
                 db.table("stories").insert(
-                    {"id": story_id, "label": label, "first_seen": at, "last_seen": at,
-                     "terms": json.dumps(list(terms), ensure_ascii=False), "followed": 0}
-                )  # fmt: skip
+                    {
+                        "id": story_id,
+                        "label": label,
+                        "first_seen": at,
+                        "last_seen": at,
+                        "terms": json.dumps(list(terms), ensure_ascii=False),
+                        "followed": 0,
+                    }
+                )
             db.table("story_docs").upsert(
-                {"article_url": article_url, "story_id": story_id, "published": at,
-                 "doc": json.dumps(doc, ensure_ascii=False), "score": score,
-                 "evidence": json.dumps(evidence or {}, ensure_ascii=False)},
+                {
+                    "article_url": article_url,
+                    "story_id": story_id,
+                    "published": at,
+                    "doc": json.dumps(doc, ensure_ascii=False),
+                    "score": score,
+                    "evidence": json.dumps(evidence or {}, ensure_ascii=False),
+                },
                 pk="article_url",
-            )  # fmt: skip
+            )
             db.execute("UPDATE articles SET story_id = ? WHERE url = ?", (story_id, article_url))
 
     @guarded
@@ -130,7 +146,13 @@ class StoryQueries(StoreBase):
 
     @guarded
     def merge_stories(self, keep: str, absorb: str, *, at: datetime) -> None:
-        """Move every member of ``absorb`` into ``keep`` and remember the correction."""
+        """Move every member of ``absorb`` into ``keep`` and remember the correction.
+
+        Raises:
+            StoreError: ``keep`` and ``absorb`` are the same story.
+        """
+        if keep == absorb:
+            raise StoreError("cannot merge a story into itself")
         with self._transaction() as db:
             db.execute("UPDATE story_docs SET story_id = ? WHERE story_id = ?", (keep, absorb))
             db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (keep, absorb))
@@ -160,9 +182,15 @@ class StoryQueries(StoreBase):
                 "SELECT published FROM story_docs WHERE article_url = ?", (article_url,)
             )[0]["published"]
             db.table("stories").insert(
-                {"id": new_story_id, "label": label, "first_seen": published,
-                 "last_seen": published, "terms": "[]", "followed": 0}
-            )  # fmt: skip
+                {
+                    "id": new_story_id,
+                    "label": label,
+                    "first_seen": published,
+                    "last_seen": published,
+                    "terms": "[]",
+                    "followed": 0,
+                }
+            )
             db.execute(
                 "UPDATE story_docs SET story_id = ? WHERE article_url = ?",
                 (new_story_id, article_url),
@@ -171,9 +199,14 @@ class StoryQueries(StoreBase):
                 "UPDATE articles SET story_id = ? WHERE url = ?", (new_story_id, article_url)
             )
             db.table("story_corrections").insert(
-                {"at": ts(at), "action": "split", "story_id": new_story_id, "other": old,
-                 "article_url": article_url}
-            )  # fmt: skip
+                {
+                    "at": ts(at),
+                    "action": "split",
+                    "story_id": new_story_id,
+                    "other": old,
+                    "article_url": article_url,
+                }
+            )
         return old
 
     @guarded

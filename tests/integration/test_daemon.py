@@ -49,8 +49,11 @@ def test_daemon_records_a_revision_between_polls_and_stops_on_sigterm(
     env = {**os.environ, "SCRAPER_CONFIG": str(config)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "scraper", "run"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         db = tmp_path / "scraper.db"
         assert _wait_for(lambda: _revisions(db, url) == 1), "first poll never stored the page"

@@ -253,3 +253,62 @@ def test_index_and_sitemap_sources_find_the_article(tmp_path: Path, site: LocalS
     assert by_name["front"]["new"] == 1  # only the article link, not menu or footer links
     assert by_name["map"]["unchanged"] == 1  # the same article, already stored by "front"
     assert len(_history(config, article)) == 1
+
+
+def test_an_article_edited_while_its_feed_answers_304_is_still_revised(
+    tmp_path: Path, site: LocalSite
+) -> None:
+    publish(site)
+    site.routes["/feed.xml"].etag = '"feed-v1"'
+    config = _config(tmp_path, site, None)
+    _check(config)
+    publish(site, extra=f"<p>{ADDED_PARAGRAPH}</p>", updated=LATER_UPDATE)
+    site.routes["/feed.xml"].etag = '"feed-v1"'  # the feed itself did not change
+    code, summary = _check(config)
+    assert code == 0
+    (nile,) = summary["sources"]
+    assert (nile["not_modified"], nile["revised"]) == (True, 1)
+    assert [h["revision"] for h in _history(config, site.url(ARTICLE_PATH))] == [1, 2]
+
+
+def test_binary_garbage_served_as_html_is_an_error_not_an_article(
+    tmp_path: Path, site: LocalSite
+) -> None:
+    site.routes["/junk"] = Route(bytes(range(256)) * 40)
+    body = f'[[sources]]\nname = "junk"\nurl = "{site.url("/junk")}"\nkind = "page"\n'
+    config = write_config(tmp_path / "config.toml", body)
+    code, summary = _check(config)
+    assert code == 1
+    (junk,) = summary["sources"]
+    assert (junk["new"], junk["failed"]) == (0, 1)
+    assert "not text" in junk["errors"][0]
+
+
+def test_history_accepts_the_url_as_the_feed_wrote_it(tmp_path: Path, site: LocalSite) -> None:
+    publish(site)
+    config = _config(tmp_path, site, None)
+    _check(config)
+    typed = site.url(ARTICLE_PATH).replace("http://", "HTTP://") + "?utm_source=rss#top"
+    assert [h["revision"] for h in _history(config, typed)] == [1]
+
+
+def test_a_stopping_daemon_interrupts_a_check_without_recording_errors(
+    tmp_path: Path, site: LocalSite
+) -> None:
+    import threading
+
+    from scraper.config import load_config
+    from scraper.errors import Cancelled
+    from scraper.fetch import Fetcher
+    from scraper.pipeline import Services, check
+
+    publish(site)
+    config = load_config(_config(tmp_path, site, None))
+    stop = threading.Event()
+    with Store(config.database) as store, Fetcher(options=config.fetch) as fetcher:
+        stop.set()
+        services = Services(store=store, fetcher=fetcher, stop=stop)
+        with pytest.raises(Cancelled):
+            check(config.sources[0], services)
+        assert store.errors() == []
+        assert store.articles() == []

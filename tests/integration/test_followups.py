@@ -100,3 +100,18 @@ def test_split_and_merge_are_remembered_across_restarts(
     _run(config, "check")
     (again,) = _run(config, "stories", "--followed")
     assert (again["id"], again["members"]) == (story["id"], 2)
+
+
+def test_merging_a_story_into_itself_is_refused(
+    tmp_path: Path, site: LocalSite, receiver: LocalSite
+) -> None:
+    config = _setup(tmp_path, site, receiver)
+    _serve(site, EARLIER, main=False)
+    _run(config, "check")
+    (story,) = _run(config, "stories")
+    result = CliRunner().invoke(
+        cli, ["story", "merge", story["id"], story["id"], "--config", str(config)]
+    )
+    assert result.exit_code == 1
+    assert "into itself" in result.stderr
+    assert _run(config, "story", story["id"])["id"] == story["id"]

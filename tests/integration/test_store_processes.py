@@ -13,8 +13,12 @@ def test_concurrent_first_opens_migrate_once(tmp_path: Path) -> None:
     for attempt in range(5):
         db = tmp_path / f"new-{attempt}.db"
         procs = [
-            subprocess.Popen([sys.executable, "-c", OPEN, str(db)], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)  # fmt: skip
+            subprocess.Popen(
+                [sys.executable, "-c", OPEN, str(db)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
             for _ in range(4)
         ]
         results = [p.communicate(timeout=60) for p in procs]

@@ -38,25 +38,52 @@ def test_the_example_config_is_valid() -> None:
 @pytest.mark.parametrize(
     ("raw", "key", "fragment"),
     [
-        ({"sources": [{"name": "a", "url": "https://x/", "interval": "5x"}]},
-         "sources[0].interval", "not a duration"),
+        (
+            {"sources": [{"name": "a", "url": "https://x/", "interval": "5x"}]},
+            "sources[0].interval",
+            "not a duration",
+        ),
         ({"sources": [{"name": "a", "url": "ftp://x/"}]}, "sources[0].url", "not an http(s) URL"),
-        ({"sources": [{"name": "a", "url": "https://x/", "kind": "podcast"}]},
-         "sources[0].kind", "feed"),
-        ({"sources": [{"name": "a", "url": "https://x/", "typo": 1}]},
-         "sources[0].typo", "Extra inputs"),
+        (
+            {"sources": [{"name": "a", "url": "https://x/", "kind": "podcast"}]},
+            "sources[0].kind",
+            "feed",
+        ),
+        (
+            {"sources": [{"name": "a", "url": "https://x/", "typo": 1}]},
+            "sources[0].typo",
+            "Extra inputs",
+        ),
         ({"sources": [{"url": "https://x/"}]}, "sources[0].name", "required"),
-        ({"webhooks": [{"name": "w", "url": "https://h/", "secret": "s", "events": ["x.y"]}]},
-         "webhooks[0].events", "unknown event type"),
-        ({"sources": [{"name": "a", "url": "https://x/"}, {"name": "a", "url": "https://y/"}]},
-         "sources[1].name", "duplicate name"),
+        (
+            {"webhooks": [{"name": "w", "url": "https://h/", "secret": "s", "events": ["x.y"]}]},
+            "webhooks[0].events",
+            "unknown event type",
+        ),
+        (
+            {"sources": [{"name": "a", "url": "https://x/"}, {"name": "a", "url": "https://y/"}]},
+            "sources[1].name",
+            "duplicate name",
+        ),
         ({"storage": {"path": 3}}, "storage.path", "string"),
-        ({"sources": [{"name": "a", "url": "https://x/", "selectors": {"body": ["div[["]}}]},
-         "sources[0].selectors.body", "not a valid CSS selector"),
+        (
+            {"sources": [{"name": "a", "url": "https://x/", "selectors": {"body": ["div[["]}}]},
+            "sources[0].selectors.body",
+            "not a valid CSS selector",
+        ),
     ],
-    ids=["interval", "url", "kind", "unknown-key", "missing-name", "event", "duplicate", "path",
-         "css"],
-)  # fmt: skip
+    ids=[
+        "interval",
+        "url",
+        "kind",
+        "unknown-key",
+        "missing-name",
+        "event",
+        "duplicate",
+        "path",
+        "css",
+    ],
+)
 def test_invalid_config_names_key_and_problem(raw: dict, key: str, fragment: str) -> None:
     with pytest.raises(ConfigError) as info:
         config_from_dict(raw, path=Path("/etc/scraper.toml"))
@@ -64,6 +91,44 @@ def test_invalid_config_names_key_and_problem(raw: dict, key: str, fragment: str
     assert info.value.path == "/etc/scraper.toml"
     assert fragment in str(info.value)
     assert str(info.value).startswith(f"/etc/scraper.toml: {key}: ")
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ({"fetch": {"timeout": 0}}, "fetch.timeout"),
+        ({"fetch": {"timeout": "abc"}}, "fetch.timeout"),
+        ({"fetch": {"per_host_delay": -3}}, "fetch.per_host_delay"),
+        (
+            {"sources": [{"name": "a", "url": "https://x/", "interval": 1e30}]},
+            "sources[0].interval",
+        ),
+        (
+            {"sources": [{"name": "a", "url": "https://x/", "interval": True}]},
+            "sources[0].interval",
+        ),
+        ({"webhooks": [{"name": "w", "url": "not a url", "secret": "s"}]}, "webhooks[0].url"),
+    ],
+    ids=[
+        "zero-timeout",
+        "word-timeout",
+        "negative-delay",
+        "huge-interval",
+        "bool-interval",
+        "webhook-url",
+    ],
+)
+def test_out_of_range_values_are_config_errors(raw: dict, key: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        config_from_dict(raw)
+    assert info.value.key == key
+    assert "Value error" not in str(info.value)
+
+
+def test_webhooks_receive_every_event_type_by_default() -> None:
+    hook = {"name": "w", "url": "https://h/", "secret": "s"}
+    events = config_from_dict({"webhooks": [hook]}).webhooks[0].events
+    assert events == ("article.new", "article.revised", "story.followup")
 
 
 def test_missing_and_broken_files(tmp_path: Path) -> None:

@@ -121,7 +121,7 @@ def test_200_result_fields_and_redirect() -> None:
                 "Content-Type": "text/html; charset=utf-8",
                 "ETag": '"v7"',
                 "Last-Modified": "Mon, 30 Nov 2026 09:00:00 GMT",
-            },  # fmt: skip
+            },
         )
 
     before = datetime.now(UTC)

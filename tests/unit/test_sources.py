@@ -277,7 +277,7 @@ def test_sitemap_index_children() -> None:
             "<urlset><url><loc>https://a.example/x</loc></url>",
             "broken sitemap XML",
             id="truncated",
-        ),  # fmt: skip
+        ),
         pytest.param(
             '<?xml version="1.0"?><!DOCTYPE u [<!ENTITY a "aaaaaaaaaa">'
             '<!ENTITY b "&a;&a;&a;&a;&a;">]><urlset><url><loc>&b;</loc></url></urlset>',
@@ -288,7 +288,7 @@ def test_sitemap_index_children() -> None:
             "<rss version='2.0'><channel></channel></rss>",
             "not a sitemap: root element <rss>",
             id="rss-given-as-sitemap",
-        ),  # fmt: skip
+        ),
         pytest.param(b"\x1f\x8b\x08garbage", "broken gzipped sitemap", id="bad-gzip"),
     ],
 )
@@ -303,7 +303,7 @@ def test_bad_sitemaps_raise_feed_error(body: str | bytes, message: str) -> None:
         pytest.param("2026-11-30", datetime(2026, 11, 30, tzinfo=UTC), id="date-only"),
         pytest.param(
             "2026-11-30T09:30:00+03:00", datetime(2026, 11, 30, 6, 30, tzinfo=UTC), id="offset"
-        ),  # fmt: skip
+        ),
         pytest.param("2026-11-30T09:30:00Z", datetime(2026, 11, 30, 9, 30, tzinfo=UTC), id="zulu"),
         pytest.param("yesterday", None, id="garbage"),
         pytest.param(None, None, id="missing"),

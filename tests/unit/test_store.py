@@ -16,10 +16,16 @@ URL = "https://nile.example/news/1"
 
 def _revision(number: int, body: str) -> Revision:
     return Revision(
-        url=URL, number=number, fetched_at=T0 + timedelta(hours=number), title="عنوان",
-        body=body, published=datetime(2026, 11, 29, 8, 15, tzinfo=CAIRO), updated=None,
-        content_hash=f"h{number}", changed=("body",) if number > 1 else (),
-    )  # fmt: skip
+        url=URL,
+        number=number,
+        fetched_at=T0 + timedelta(hours=number),
+        title="عنوان",
+        body=body,
+        published=datetime(2026, 11, 29, 8, 15, tzinfo=CAIRO),
+        updated=None,
+        content_hash=f"h{number}",
+        changed=("body",) if number > 1 else (),
+    )
 
 
 def _event(event_id: str) -> Event:
@@ -29,10 +35,16 @@ def _event(event_id: str) -> Event:
 def test_revisions_round_trip_and_keep_the_page_offset() -> None:
     store = Store(":memory:")
     article = Article(url=URL, canonical_url=URL, title="عنوان", body="فقرة", language="ar")
-    store.save_revision(source="nile", article=article, revision=_revision(1, "فقرة"), diff="",
-                        aliases=[URL + "?utm_source=rss"])  # fmt: skip
-    store.save_revision(source="nile", article=article, revision=_revision(2, "فقرة\n\nجديدة"),
-                        diff="+جديدة")  # fmt: skip
+    store.save_revision(
+        source="nile",
+        article=article,
+        revision=_revision(1, "فقرة"),
+        diff="",
+        aliases=[URL + "?utm_source=rss"],
+    )
+    store.save_revision(
+        source="nile", article=article, revision=_revision(2, "فقرة\n\nجديدة"), diff="+جديدة"
+    )
     revisions = store.revisions(store.resolve(URL + "?utm_source=rss") or "")
     assert [r.number for r in revisions] == [1, 2]
     assert revisions[0].published == datetime(2026, 11, 29, 8, 15, tzinfo=CAIRO)
@@ -47,8 +59,14 @@ def test_a_failed_write_leaves_nothing_behind() -> None:
     store = Store(":memory:")
     article = Article(url=URL, canonical_url=URL, title="t", body="b")
     delivery = Delivery("d1", "e1", "article.new", "hook", b"{}")
-    store.save_revision(source="s", article=article, revision=_revision(1, "b"), diff="",
-                        events=[_event("e1")], deliveries=[delivery])  # fmt: skip
+    store.save_revision(
+        source="s",
+        article=article,
+        revision=_revision(1, "b"),
+        diff="",
+        events=[_event("e1")],
+        deliveries=[delivery],
+    )
     with pytest.raises(StoreError):  # duplicate revision number: the whole write fails
         store.save_revision(
             source="s",
@@ -66,8 +84,13 @@ def test_outbox_keeps_failed_deliveries_until_due(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     with Store(db) as store:
         store.add_events([_event("e1")], [Delivery("d1", "e1", "article.new", "hook", b"{1}")])
-        store.mark_failed("d1", at=T0, error="HTTP 503", status_code=503,
-                          next_attempt_at=T0 + timedelta(seconds=30))  # fmt: skip
+        store.mark_failed(
+            "d1",
+            at=T0,
+            error="HTTP 503",
+            status_code=503,
+            next_attempt_at=T0 + timedelta(seconds=30),
+        )
     with Store(db) as store:  # survives a restart
         assert store.pending_deliveries(now=T0 + timedelta(seconds=10)) == []
         (due,) = store.pending_deliveries(now=T0 + timedelta(seconds=31))

@@ -47,7 +47,7 @@ SLUG = "%D8%AD%D8%B1%D9%8A%D9%82-%D9%81%D9%8A-%D8%A7%D9%84%D9%85%D9%8A%D9%86%D8%
         pytest.param("mailto:desk@akhbar.example", "mailto:desk@akhbar.example",
                      id="non-http-untouched"),
     ],
-)  # fmt: skip
+)
 def test_canonicalize_url(url: str, expected: str) -> None:
     assert canonicalize_url(url) == expected
 
@@ -66,7 +66,7 @@ def test_canonicalize_url(url: str, expected: str) -> None:
         pytest.param("#top", "https://akhbar.example/a?x=1", "https://akhbar.example/a?x=1",
                      id="fragment-only-is-the-page"),
     ],
-)  # fmt: skip
+)
 def test_canonicalize_relative(url: str, base: str, expected: str) -> None:
     assert canonicalize_url(url, base=base) == expected
 
