@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -41,7 +40,7 @@ from .models import (
 from .notify.outbox import DeliveryStats, deliver_pending, plan_deliveries
 from .parse import extract
 from .sources import discover_entries, sitemap_children
-from .sources.urls import canonicalize_url
+from .sources.urls import article_key, canonicalize_url
 from .store import Store
 
 logger = logging.getLogger(__name__)
@@ -101,6 +100,14 @@ class _Tally:
     followups: int = 0
     errors: list[str] = field(default_factory=list)
 
+    def count(self, events: Sequence[Event], *, first: bool) -> None:
+        """Count a stored revision: a new article (and its follow-ups) or a revised one."""
+        if first:
+            self.new += 1
+            self.followups += sum(1 for e in events if e.type == "story.followup")
+        else:
+            self.revised += 1
+
 
 def check(source: Source, services: Services) -> SourceOutcome:
     """Check one source once.
@@ -130,7 +137,7 @@ def check(source: Source, services: Services) -> SourceOutcome:
     baseline = state.first_polled_at is None and not source.alert_on_first_poll
     try:
         result = services.fetcher.get(source.url, validators=store.validators(source.url))
-        entries = _entries(source, result, services.fetcher)
+        entries = _entries(source, result, services)
     except Cancelled:
         raise
     except ScraperError as exc:
@@ -138,12 +145,6 @@ def check(source: Source, services: Services) -> SourceOutcome:
         store.record_check(source, at=services.clock(), error=str(exc), completed_poll=False)
         logger.warning("source %s failed: %s", source.name, exc)
         return SourceOutcome(source.name, error=str(exc), seconds=time.monotonic() - started)
-    not_modified = result.not_modified and source.kind != "page"
-    if not_modified:
-        # The listing did not change, but its articles may have been edited:
-        # re-check the articles this source found before (conditional GETs).
-        urls = store.source_articles(source.name, limit=source.max_articles)
-        entries = [Entry(url=url, guid=url) for url in urls]
     tally = _Tally()
     for entry in entries:
         if services.stop is not None and services.stop.is_set():
@@ -158,9 +159,16 @@ def check(source: Source, services: Services) -> SourceOutcome:
         except ScraperError as exc:
             _record(services, source, entry.url, exc)
             tally.errors.append(f"{entry.url}: {exc}")
-    if not tally.errors:
+    if not tally.errors:  # else keep the old validators, so failed entries are retried
         store.save_validators(source.url, result.validators, at=services.clock())
     store.record_check(source, at=services.clock(), error=None, completed_poll=True)
+    not_modified = result.not_modified and source.kind != "page"
+    return _outcome(source, tally, not_modified=not_modified, baseline=baseline, started=started)
+
+
+def _outcome(
+    source: Source, tally: _Tally, *, not_modified: bool, baseline: bool, started: float
+) -> SourceOutcome:
     outcome = SourceOutcome(
         source.name,
         new=tally.new,
@@ -185,20 +193,27 @@ def check(source: Source, services: Services) -> SourceOutcome:
     return outcome
 
 
-def _entries(source: Source, result: FetchResult, fetcher: Fetcher) -> list[Entry]:
-    """The source's entries; a sitemap index (sitemaps.org) is followed one level,
-    to its first :data:`MAX_CHILD_SITEMAPS` child sitemaps."""
-    if source.kind == "page":  # the page is its own entry, 304 or not
+def _entries(source: Source, result: FetchResult, services: Services) -> list[Entry]:
+    """The entries to check this poll.
+
+    A ``page`` source is its own entry. When the listing answered 304, the
+    articles the source found before are re-checked (an article can be edited
+    without its feed changing). A sitemap index (sitemaps.org) is followed one
+    level, to its first :data:`MAX_CHILD_SITEMAPS` child sitemaps.
+    """
+    if source.kind == "page":
         url = canonicalize_url(source.url)
         return [Entry(url=url, guid=url)]
     if result.not_modified:
-        return []
+        urls = services.store.source_articles(source.name, limit=source.max_articles)
+        return [Entry(url=url, guid=url) for url in urls]
     children = sitemap_children(result) if source.kind == "sitemap" else []
     if not children:
         return discover_entries(source.kind, result, limit=source.max_articles)
     entries: list[Entry] = []
     for child in children[:MAX_CHILD_SITEMAPS]:
-        entries.extend(discover_entries("sitemap", fetcher.get(child), limit=source.max_articles))
+        child_result = services.fetcher.get(child)
+        entries.extend(discover_entries("sitemap", child_result, limit=source.max_articles))
     entries.sort(key=lambda e: e.published or e.updated or _EPOCH, reverse=True)
     return entries[: source.max_articles]
 
@@ -218,86 +233,73 @@ def _check_entry(
     prefetched: FetchResult | None,
     tally: _Tally,
 ) -> None:
+    """Fetch one entry, extract it and store a revision when it changed."""
     store = services.store
     known = store.resolve(entry.url)
-    result = prefetched
+    result = _fetch_entry(entry, services, known=known, prefetched=prefetched)
     if result is None:
-        validators = store.validators(entry.url) if known else None
-        result = services.fetcher.get(entry.url, validators=validators)
-    if result.not_modified and known is None:
-        # validators cached for this URL by another source; ask again unconditionally
-        result = services.fetcher.get(entry.url)
-    if result.not_modified and known is not None:
+        assert known is not None
         store.touch_article(known, at=services.clock())
         tally.unchanged += 1
         return
-    if looks_binary(result.content):
-        ctype = result.headers.get("content-type", "no content type")
-        raise ParseError(f"response is not text ({ctype})", url=entry.url)
     article = extract(result.text, result.final_url, rules=source.rules, now=services.clock())
     if not article.body:
         raise ParseError(f"no article text: {article.reason or 'empty body'}", url=entry.url)
-    key = (
-        known
-        or store.resolve(article_key(article, result.final_url))
-        or article_key(article, result.final_url)
-    )
+    candidate = article_key(article, result.final_url)
+    key = known or store.resolve(candidate) or candidate
     aliases = sorted({entry.url, canonicalize_url(result.url), canonicalize_url(result.final_url)})
     with services._article_lock:
         previous = store.latest_revision(key)
         change = compare(previous, article)
         if change is None:
             store.touch_article(key, at=services.clock(), aliases=aliases)
-            store.save_validators(entry.url, result.validators, at=services.clock())
             tally.unchanged += 1
-            return
-        revision = _revision(key, previous, article, change, services.clock())
-        events = _events(
-            source, article, revision, change, services, baseline=baseline, first=previous is None
-        )
-        store.save_revision(
-            source=source.name,
-            article=article,
-            revision=revision,
-            diff=change.diff,
-            events=events,
-            deliveries=_deliveries(events, services),
-            aliases=aliases,
-        )
+        else:
+            revision = _revision(key, previous, article, change, services.clock())
+            events = _events(
+                source,
+                article,
+                revision,
+                change,
+                services,
+                baseline=baseline,
+                first=previous is None,
+            )
+            store.save_revision(
+                source=source.name,
+                article=article,
+                revision=revision,
+                diff=change.diff,
+                events=events,
+                deliveries=_deliveries(events, services),
+                aliases=aliases,
+            )
+            tally.count(events, first=previous is None)
     store.save_validators(entry.url, result.validators, at=services.clock())
-    if previous is None:
-        tally.new += 1
-        tally.followups += sum(1 for e in events if e.type == "story.followup")
-    else:
-        tally.revised += 1
 
 
-def article_key(article: Article, fetched_url: str) -> str:
-    """The URL an article is stored under: its canonical URL when trustworthy.
+def _fetch_entry(
+    entry: Entry, services: Services, *, known: str | None, prefetched: FetchResult | None
+) -> FetchResult | None:
+    """The entry's page, or None when it answered 304 for a stored article.
 
-    A ``<link rel=canonical>`` is trusted only when it points to the same host
-    (ignoring ``www.``) as the page it was found on; sites sometimes point every
-    page's canonical to the home page or to another domain's syndicated copy.
-
-    Args:
-        article: the extracted article.
-        fetched_url: the URL the page was fetched from (after redirects).
-
-    Returns:
-        A canonicalized absolute URL.
+    Raises:
+        FetchError: the page could not be fetched.
+        ParseError: the response is binary, not text.
     """
-    fetched = canonicalize_url(fetched_url)
-    if not article.canonical_url:
-        return fetched
-    canonical = canonicalize_url(article.canonical_url, base=fetched_url)
-    same_host = _host(canonical) == _host(fetched)
-    has_path = urlsplit(canonical).path not in ("", "/")
-    return canonical if same_host and has_path else fetched
-
-
-def _host(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.")
+    result = prefetched
+    if result is None:
+        validators = services.store.validators(entry.url) if known else None
+        result = services.fetcher.get(entry.url, validators=validators)
+    if result.not_modified and known is None:
+        # validators cached for this URL by another source; ask again unconditionally
+        result = services.fetcher.get(entry.url)
+    if result.not_modified:
+        return None
+    if looks_binary(result.content):
+        ctype = result.headers.get("content-type", "no content type")
+        raise ParseError(f"response is not text ({ctype})", url=entry.url)
+    return result
 
 
 def _revision(

@@ -25,6 +25,8 @@ from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
 import idna
 
+from scraper.models import Article
+
 TRACKING_PARAMS: frozenset[str] = frozenset(
     {
         "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid",
@@ -113,3 +115,31 @@ def canonicalize_url(url: str, *, base: str | None = None) -> str:
     netloc = _netloc(scheme, parts.netloc, parts.hostname, port)
     path = _normalize_escapes(parts.path, _PATH_SAFE) or "/"
     return urlunsplit((scheme, netloc, path, _query(parts.query), ""))
+
+
+def article_key(article: Article, fetched_url: str) -> str:
+    """The URL an article is stored under: its canonical URL when trustworthy.
+
+    A ``<link rel=canonical>`` is trusted only when it points to the same host
+    (ignoring ``www.``) as the page it was found on; sites sometimes point every
+    page's canonical to the home page or to another domain's syndicated copy.
+
+    Args:
+        article: the extracted article.
+        fetched_url: the URL the page was fetched from (after redirects).
+
+    Returns:
+        A canonicalized absolute URL.
+    """
+    fetched = canonicalize_url(fetched_url)
+    if not article.canonical_url:
+        return fetched
+    canonical = canonicalize_url(article.canonical_url, base=fetched_url)
+    same_host = _site(canonical) == _site(fetched)
+    has_path = urlsplit(canonical).path not in ("", "/")
+    return canonical if same_host and has_path else fetched
+
+
+def _site(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.")
