@@ -9,8 +9,11 @@ title, text, url) is sorted by the parsed instant, ties broken by id, and fed
 one article at a time to :meth:`StoryIndex.assign`, which sees only earlier
 articles. Printed per language and overall: B-cubed and pairwise P/R/F1 of the
 final assignment, P/R/F1 of the follow-up decision (the alert) and linking
-accuracy, for the whole stream and for a development and a holdout part
-(stories split by a hash of their gold id, each part replayed on its own).
+accuracy, for the whole stream and for two splits, each part replayed on its
+own: a development and a holdout part of the stories (split by a hash of the
+gold story id), and a time split (the first ``--time-split`` share of the
+articles by publication time, then the rest; a story running across the cut
+is in both parts, its later articles opening a story of their own).
 Then the assignment speed: articles/s on the stream, and per-article cost with
 1k, 10k and 100k synthetic articles already in the history.
 """
@@ -24,6 +27,7 @@ import itertools
 import json
 import math
 import random
+import statistics
 import sys
 import time
 from collections import Counter, defaultdict
@@ -138,6 +142,37 @@ def replay(rows: Sequence[Row], docs: dict[str, StoryDoc], options: AssignOption
     return {"figures": figures, "decisions": decisions, "seconds": elapsed}
 
 
+def resampled(
+    rows: Sequence[Row], docs: dict[str, StoryDoc], options: AssignOptions, *, draws: int, seed: int
+) -> Row:
+    """Mean and spread of the figures over random halves of the stories.
+
+    On a stream of a hundred articles one decision can merge two stories and
+    move B-cubed F1 by several points; averaging over ``draws`` sub-streams
+    (each story kept with probability 1/2, each sub-stream replayed on its
+    own) compares two settings more steadily than one replay.
+    """
+    rng = random.Random(seed)
+    stories = sorted({r["story_id"] for r in rows})
+    samples: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for _draw in range(draws):
+        kept = {story for story in stories if rng.random() < 0.5}
+        figures = replay([r for r in rows if r["story_id"] in kept], docs, options)["figures"]
+        for lang, fig in figures.items():
+            samples[lang].append((fig["bcubed"]["f1"], fig["followup"]["f1"]))
+    out: Row = {}
+    for lang, pairs in sorted(samples.items()):
+        b3 = [b for b, _f in pairs]
+        fu = [f for _b, f in pairs]
+        out[lang] = {
+            "draws": len(pairs),
+            "bcubed_f1_mean": round(statistics.fmean(b3), 4),
+            "bcubed_f1_sd": round(statistics.pstdev(b3), 4),
+            "followup_f1_mean": round(statistics.fmean(fu), 4),
+        }
+    return out
+
+
 def synthetic_docs(n: int, *, start: datetime, days: float, seed: int) -> list[StoryDoc]:
     """Articles drawn from a Zipf-like vocabulary, grouped in stories of 1-12."""
     rng = random.Random(seed)
@@ -208,6 +243,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--holdout-mod", type=int, default=4)
+    parser.add_argument("--time-split", type=float, default=0.6)
+    parser.add_argument("--draws", type=int, default=0, help="random story halves to average")
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--probes", type=int, default=1000)
     parser.add_argument("--window-days", type=float, default=AssignOptions().window_days)
@@ -229,6 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     featurize = time.perf_counter() - begin
     full = replay(rows, docs, options)
+    cut = round(len(rows) * args.time_split)
     parts = {
         "dev": replay(
             [r for r in rows if not holdout(r["story_id"], args.holdout_mod)], docs, options
@@ -236,14 +274,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "holdout": replay(
             [r for r in rows if holdout(r["story_id"], args.holdout_mod)], docs, options
         ),
+        "time-dev": replay(rows[:cut], docs, options),
+        "time-holdout": replay(rows[cut:], docs, options),
     }
     sizes = [int(s) for s in args.sizes.split(",") if s]
+    halves = resampled(rows, docs, options, draws=args.draws, seed=1) if args.draws else {}
     report = {
         "data": str(args.data),
         "options": {"window_days": options.window_days, "threshold": options.threshold},
         "all": full["figures"],
-        "dev": parts["dev"]["figures"],
-        "holdout": parts["holdout"]["figures"],
+        **{name: part["figures"] for name, part in parts.items()},
+        "halves": halves,
         "speed": {
             "make_doc_per_s": round(len(rows) / featurize, 1),
             "assign_per_s_stream": round(len(rows) / full["seconds"], 1),
@@ -270,7 +311,7 @@ def _prf(fig: Row) -> str:
 def print_report(report: Row) -> None:
     """Print the figures as aligned text tables."""
     print(f"data: {report['data']}  options: {report['options']}")
-    for part in ("all", "dev", "holdout"):
+    for part in ("all", "dev", "holdout", "time-dev", "time-holdout"):
         print(
             f"\n[{part}]  {'lang':8} {'n':>4} {'stories':>7}  B3 P/R/F1            "
             f"pairwise P/R/F1       follow-up P/R/F1      link-acc"
@@ -280,6 +321,13 @@ def print_report(report: Row) -> None:
             print(
                 f"{'':9}{lang:8} {fig['articles']:>4} {fig['stories']:>7}  "
                 f"{_prf(b)}  {_prf(pw)}  {_prf(fu)}  {fu['linking_accuracy']:.3f}"
+            )
+    if report["halves"]:
+        print(f"\n[halves]  {'lang':8} draws  B3 F1 mean (sd)   follow-up F1 mean")
+        for lang, fig in report["halves"].items():
+            print(
+                f"{'':10}{lang:8} {fig['draws']:>5}  {fig['bcubed_f1_mean']:.3f} "
+                f"({fig['bcubed_f1_sd']:.3f})    {fig['followup_f1_mean']:.3f}"
             )
     speed = report["speed"]
     print(

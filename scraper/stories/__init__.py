@@ -9,7 +9,13 @@ corrections; the pipeline calls :meth:`StoryIndex.assign` once per new article.
 
 from __future__ import annotations
 
-from scraper.stories.features import StoryDoc, extract_entities, make_doc, weigh_terms
+from scraper.stories.features import (
+    StoryDoc,
+    extract_countries,
+    extract_entities,
+    make_doc,
+    weigh_terms,
+)
 from scraper.stories.index import StoryIndex
 from scraper.stories.records import Assignment, Correction, StoryInfo
 from scraper.stories.scoring import AssignOptions, Signals
@@ -25,6 +31,7 @@ __all__ = [
     "StoryInfo",
     "base_language",
     "detect_language",
+    "extract_countries",
     "extract_entities",
     "make_doc",
     "normalize_arabic",

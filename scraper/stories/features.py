@@ -14,9 +14,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from scraper.errors import ParseError
+from scraper.stories.countries import COUNTRY_TABLE, TABLE_LANGUAGES
 from scraper.stories.lexicon import ARABIC_NAME_CUES, CALENDAR
 from scraper.stories.text import (
     ARABIC_CHAR,
@@ -54,8 +56,8 @@ class StoryDoc:
             headline terms counted twice); at most ``MAX_TERMS`` entries.
         entities: named-entity-like keys, most frequent first (capitalized word
             runs in cased scripts; in uncased scripts such as Arabic, words never
-            written with the article ال in the text that are in the headline or
-            used twice, and words after a title such as «الرئيس»).
+            written with the article ال in the text and used at least twice, and
+            words after a title such as «الرئيس»).
         links: absolute URLs linked from the body (explicit earlier coverage).
     """
 
@@ -144,8 +146,10 @@ def _latin_entities(text: str, language: str | None) -> Counter[str]:
 
     A capitalized word at the start of a sentence counts unless the text also
     writes it in lower case (a lede often opens with the name that matters);
-    stop words, weekdays and months never count. A run ends at any
-    punctuation ("England, Wales" gives two keys).
+    but that word alone ending in "s", most often a plural common noun
+    ("Thousands", "Forecasters"), counts only when the text also capitalizes
+    it inside a sentence, as names are. Stop words, weekdays and months never
+    count. A run ends at any punctuation ("England, Wales" gives two keys).
     """
     stops = stop_words(language or "en") | CALENDAR
     tokens: list[tuple[str, bool, bool]] = []  # (word, starts a sentence, follows a comma...)
@@ -156,20 +160,28 @@ def _latin_entities(text: str, language: str | None) -> Counter[str]:
         tokens.append((word, prev_end == 0 or bool(_BOUNDARY.search(gap)), bool(gap.strip())))
         prev_end = match.end()
     lower = {tok for tok, _first, _sep in tokens if tok.islower()}
+    inside = {fold(tok.lower()) for tok, first, _sep in tokens if not first and tok[:1].isupper()}
     found: Counter[str] = Counter()
     run: list[str] = []
+    opens_sentence = False
     for token, first, separated in [*tokens, ("", True, True)]:
         low = token.lower()
         if run and separated:
-            found[" ".join(run)] += 1
-            run = []
+            _close_run(run, opens_sentence, inside, found)
         if token and token[0].isupper() and low not in stops and not (first and low in lower):
+            opens_sentence = opens_sentence if run else first
             run.append(fold(low))
             continue
-        if run:
-            found[" ".join(run)] += 1
-            run = []
+        _close_run(run, opens_sentence, inside, found)
     return found
+
+
+def _close_run(run: list[str], opens_sentence: bool, inside: set[str], found: Counter[str]) -> None:
+    """Count a finished run of capitalized words as a key, then empty it."""
+    plural_opener = len(run) == 1 and opens_sentence and run[0].endswith("s")
+    if run and (not plural_opener or run[0] in inside):
+        found[" ".join(run)] += 1
+    run.clear()
 
 
 def _drop_article(word: str) -> str:
@@ -184,12 +196,12 @@ def _uncased_entities(title: str, body: str, language: str | None) -> Counter[st
 
     A word counts when the text never writes that very word with the article
     ال (names rarely take it: أردوغان, دمشق, خوي; the adjective «الأذربيجاني»
-    does not hide «أذربيجان») and it is in the headline or used twice;
-    so do words after a title cue («الرئيس», «وزير»). Both readings of an
+    does not hide «أذربيجان») and it is used at least twice (title and body
+    together: a headline verb such as «يضرب» is written once); so do words
+    after a title cue («الرئيس», «وزير»). Both readings of an
     ambiguous proclitic are kept, as in the terms.
     """
     words = [w.strip('.,:;!?«»"()') for w in normalize_arabic(f"{title}\n{body}").split()]
-    title_words = set(normalize_arabic(title).split())
     definite = {_drop_article(w) for w in words if w.startswith(ARTICLES)}
     found: Counter[str] = Counter()
     for word, count in Counter(words).items():
@@ -197,7 +209,7 @@ def _uncased_entities(title: str, body: str, language: str | None) -> Counter[st
         stems = terms(word, language)
         if word.startswith(ARTICLES) or bare in definite or word in definite or not stems:
             continue
-        if word in title_words or count >= 2:
+        if count >= 2:
             for stem in stems:
                 found[stem] += count
     for cue, word in zip(words, words[1:], strict=False):
@@ -226,6 +238,37 @@ def extract_entities(
     cased = not ARABIC_CHAR.search(text[:400])
     found = _latin_entities(text, language) if cased else _uncased_entities(title, body, language)
     return tuple(key for key, _n in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:limit])
+
+
+@lru_cache(maxsize=16)
+def _country_keys(language: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(code, stems of one name) for every country name written in ``language``."""
+    if language not in TABLE_LANGUAGES:
+        return ()
+    column = 1 + TABLE_LANGUAGES.index(language)
+    keys: list[tuple[str, frozenset[str]]] = []
+    for line in COUNTRY_TABLE.strip().splitlines():
+        cells = [cell.strip() for cell in line.split("|")]
+        for name in cells[column].split(";"):
+            stems = frozenset(terms(name.strip(), language))
+            if stems:
+                keys.append((cells[0], stems))
+    return tuple(keys)
+
+
+def extract_countries(doc_terms: Mapping[str, float], language: str | None) -> frozenset[str]:
+    """The countries an article names, from its terms (see :mod:`.countries`).
+
+    Args:
+        doc_terms: the article's terms (``StoryDoc.terms``).
+        language: its ISO 639-1 code; languages without a column find nothing.
+
+    Returns:
+        ISO 3166-1 alpha-2 codes of the countries whose name (every stem of one
+        of its names, or its adjective) is among the terms.
+    """
+    keys = _country_keys(base_language(language) or "")
+    return frozenset(code for code, stems in keys if stems <= doc_terms.keys())
 
 
 def make_doc(

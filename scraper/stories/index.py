@@ -11,7 +11,8 @@ reads only the postings inside the time window (binary search on the time) and
 skips terms too common to discriminate, so its cost follows the number of
 articles in the window that share a rare term, not the size of the history.
 The few best candidate stories are then scored in full by
-:mod:`scraper.stories.scoring`. Not thread-safe: one writer at a time.
+:mod:`scraper.stories.scoring`. The user's corrections (merge, split, replay)
+are in :mod:`scraper.stories.corrections`. Not thread-safe: one writer at a time.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ import heapq
 import logging
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from scraper.errors import StoryError
-from scraper.stories.features import StoryDoc
+from scraper.stories.corrections import Corrections
+from scraper.stories.features import StoryDoc, extract_countries
 from scraper.stories.records import Assignment, Correction, StoryInfo
 from scraper.stories.scoring import (
     AssignOptions,
@@ -36,6 +38,7 @@ from scraper.stories.scoring import (
     entity_overlap,
     evidence,
     idf,
+    place_conflict,
     shared_terms,
     unit_vector,
 )
@@ -54,9 +57,11 @@ class _Story:
     centroid: dict[str, float] = field(default_factory=dict)
     entities: Counter[str] = field(default_factory=Counter)
     version: int = 0
+    counted: set[str] = field(default_factory=set)  # keys counted in StoryIndex._sf
+    countries: Counter[str] = field(default_factory=Counter)  # code -> members naming it
 
 
-class StoryIndex:
+class StoryIndex(Corrections):
     """Stories and their articles, with streaming follow-up assignment.
 
     Every article belongs to exactly one story. :meth:`assign` decides for a new
@@ -89,8 +94,10 @@ class StoryIndex:
         self._postings: dict[str, list[tuple[float, str]]] = {}
         self._df: Counter[str] = Counter()
         self._n: Counter[str] = Counter()
+        self._sf: Counter[str] = Counter()  # (language, entity) -> stories naming it
         self._by_url: dict[str, str] = {}
         self._vectors: dict[str, tuple[int, Vector]] = {}
+        self._countries: dict[str, frozenset[str]] = {}
         self._centroids: dict[str, tuple[int, int, Vector]] = {}
         self._aliases: dict[str, str] = {}
         self._split_to: dict[str, str] = {}
@@ -156,8 +163,6 @@ class StoryIndex:
             key = lang + _SEP + term
             self._df[key] += 1
             _insert(self._postings.setdefault(key, []), (ts, doc.article_id))
-        for entity in set(doc.entities):
-            self._df[lang + _SEP + "@" + entity] += 1
         if doc.url:
             self._by_url.setdefault(doc.url, doc.article_id)
         self._join(doc, story_id)
@@ -173,18 +178,41 @@ class StoryIndex:
         if len(story.centroid) > 2 * _CENTROID_TERMS:  # keep the heaviest, amortized
             top = heapq.nlargest(_CENTROID_TERMS, story.centroid.items(), key=lambda kv: kv[1])
             story.centroid = dict(top)
-        for entity in set(doc.entities) | {e.rsplit(" ", 1)[-1] for e in doc.entities}:
+        lang = _lang(doc)
+        for key in (lang + _SEP, *(lang + _SEP + "@" + e for e in _entity_keys(doc))):
+            if key not in story.counted:  # the story count, and each entity's story frequency
+                story.counted.add(key)
+                self._sf[key] += 1
+        for entity in _entity_keys(doc):
             story.entities[entity] += 1
+        story.countries.update(self._countries_of(doc))
         story.version += 1
         self._story_of[doc.article_id] = story_id
 
     # -- candidate search and scoring -------------------------------------------
 
-    def _idf_of(self, lang: str, kind: str = "") -> Callable[[str], float]:
+    def _idf_of(self, lang: str) -> Callable[[str], float]:
         n = self._n[lang]
         df = self._df
-        prefix = lang + _SEP + kind
+        prefix = lang + _SEP
         return lambda term: idf(df[prefix + term], n)
+
+    def _entity_idf_of(self, lang: str) -> Callable[[str], float]:
+        """IDF of entity keys among the language's stories, not its articles.
+
+        A name that many stories mention (a head of state) says little about
+        which of them an article continues, however few articles name it.
+        """
+        n = self._sf[lang + _SEP]
+        sf = self._sf
+        prefix = lang + _SEP + "@"
+        return lambda key: idf(sf[prefix + key], n)
+
+    def _countries_of(self, doc: StoryDoc) -> frozenset[str]:
+        found = self._countries.get(doc.article_id)
+        if found is None:
+            found = self._countries[doc.article_id] = extract_countries(doc.terms, doc.language)
+        return found
 
     def _vector(self, doc: StoryDoc) -> Vector:
         lang = _lang(doc)
@@ -257,8 +285,13 @@ class StoryIndex:
             if sim > best_sim:
                 best_sim, matched = sim, article_id
         centroid = self._centroid(story, lang)
-        entity_idf = self._idf_of(lang, "@")
-        share, shared = entity_overlap(doc.entities, story.entities, len(story.members), entity_idf)
+        share, shared = entity_overlap(
+            doc.entities,
+            story.entities,
+            len(story.members),
+            self._entity_idf_of(lang),
+            prior=opts.entity_prior,
+        )
         linked = tuple(
             self._docs[a].url or a for a in self._linked(doc) if self._story_of.get(a) == story_id
         )
@@ -271,6 +304,9 @@ class StoryIndex:
             shared_terms=tuple(shared_terms(qvec, centroid)),
             linked=linked,
             gap_days=gap,
+            place_conflict=place_conflict(
+                self._countries_of(doc), story.countries, len(story.members)
+            ),
         )
 
     # -- reading ----------------------------------------------------------------
@@ -318,103 +354,6 @@ class StoryIndex:
             return ()
         return tuple(aid for _ts, aid in story.members if aid != article_id)
 
-    # -- corrections --------------------------------------------------------------
-
-    @property
-    def corrections(self) -> tuple[Correction, ...]:
-        """Merges and splits made so far, oldest first, for the store to keep."""
-        return tuple(self._corrections)
-
-    def merge(self, keep: str, absorb: str) -> None:
-        """Move every member of story ``absorb`` into story ``keep``; remembered.
-
-        Later :meth:`add` calls naming ``absorb`` go to ``keep``, and
-        ``story(absorb)`` describes ``keep``.
-
-        Args:
-            keep: the story that remains.
-            absorb: the story that disappears.
-
-        Raises:
-            StoryError: either story is unknown.
-        """
-        keep, absorb = self._resolve(keep), self._resolve(absorb)
-        for sid in (keep, absorb):
-            if sid not in self._stories:
-                raise StoryError(f"unknown story {sid!r}")
-        if keep == absorb:
-            return
-        for _ts, article_id in list(self._stories[absorb].members):
-            self._join(self._docs[article_id], keep)
-        del self._stories[absorb]
-        self._centroids.pop(absorb, None)
-        self._aliases[absorb] = keep
-        self._corrections.append(Correction("merge", keep, absorb))
-        logger.info("merged story %s into %s", absorb, keep)
-
-    def split(self, article_id: str, *, new_story_id: str | None = None) -> str:
-        """Move one article out of its story into a story of its own; remembered.
-
-        The split is kept: a later :meth:`add` of this article (a rebuild from
-        records written before the split) puts it in its own story again. New
-        articles are matched against each story's current members only, so
-        follow-ups of the split article join its new story, not the old one.
-
-        Args:
-            article_id: the article to move.
-            new_story_id: the id of its new story; default a fresh id.
-
-        Returns:
-            The id of the article's new story (its current one when it was
-            already alone).
-
-        Raises:
-            StoryError: the article is unknown, or ``new_story_id`` is in use.
-        """
-        old = self._story_of.get(article_id)
-        if old is None:
-            raise StoryError(f"unknown article {article_id!r}")
-        story = self._stories[old]
-        if len(story.members) == 1:
-            return old
-        target = new_story_id or self._fresh_id()
-        if target in self._stories or target in self._aliases:
-            raise StoryError(f"story id {target!r} already exists")
-        self._rebuild_story(old, [aid for _ts, aid in story.members if aid != article_id])
-        self._join(self._docs[article_id], target)
-        self._split_to[article_id] = target
-        self._corrections.append(Correction("split", article_id, target))
-        logger.info("split article %s out of story %s into %s", article_id, old, target)
-        return target
-
-    def replay(self, corrections: Iterable[Correction]) -> None:
-        """Apply stored corrections again, in order, after a rebuild.
-
-        Args:
-            corrections: as returned by :attr:`corrections`.
-
-        Raises:
-            StoryError: a correction names an unknown story or article.
-        """
-        for fix in corrections:
-            if fix.kind == "merge" and self._resolve(fix.target) not in self._stories:
-                self._aliases[fix.target] = fix.subject  # records were saved merged
-            elif fix.kind == "merge":
-                self.merge(fix.subject, fix.target)
-            elif self._story_of.get(fix.subject) != fix.target:
-                self.split(fix.subject, new_story_id=fix.target)
-            else:
-                self._split_to[fix.subject] = fix.target
-            if fix not in self._corrections:
-                self._corrections.append(fix)
-
-    def _rebuild_story(self, story_id: str, members: list[str]) -> None:
-        version = self._stories.pop(story_id).version + 1
-        self._centroids.pop(story_id, None)
-        for article_id in members:
-            self._join(self._docs[article_id], story_id)
-        self._stories[story_id].version += version
-
     def _fresh_id(self) -> str:
         for _attempt in range(100):
             story_id = self._new_id()
@@ -422,16 +361,14 @@ class StoryIndex:
                 return story_id
         raise StoryError(f"new_id keeps returning story ids in use ({story_id!r})")
 
-    def _resolve(self, story_id: str) -> str:
-        seen = set()
-        while story_id in self._aliases and story_id not in seen:
-            seen.add(story_id)
-            story_id = self._aliases[story_id]
-        return story_id
-
 
 def _lang(doc: StoryDoc) -> str:
     return doc.language or "und"
+
+
+def _entity_keys(doc: StoryDoc) -> set[str]:
+    """A doc's entity keys, plus the last word of each multi-word key."""
+    return set(doc.entities) | {e.rsplit(" ", 1)[-1] for e in doc.entities}
 
 
 def _insert(items: list[tuple[float, str]], item: tuple[float, str]) -> None:

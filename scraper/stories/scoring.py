@@ -2,8 +2,8 @@
 
 The score of a candidate story for a new article combines four signals, each in
 0..1, with weights from :class:`AssignOptions` (one set for every language; the
-per-language part is only the document frequencies, counted separately per
-language by the index):
+per-language part is only the document and story frequencies, counted
+separately per language by the index):
 
 - ``similarity``: the best TF-IDF cosine between the article and one member of
   the story published inside the time window (Salton's vector space model, with
@@ -11,11 +11,35 @@ language by the index):
 - ``centroid``: the cosine with the story centroid (the sum of its members'
   unit vectors), which lets a paraphrase match vocabulary spread over several
   earlier articles;
-- ``entities``: the IDF-weighted share of the article's named-entity keys found
-  in the story, so one famous name shared by many stories weighs little;
+- ``entities``: the share of the article's named-entity keys found in the
+  story, each key weighted by its IDF among *stories* (a name that many
+  stories mention, such as a head of state, weighs little) and smoothed by
+  ``entity_prior`` pseudo-keys the story lacks (one shared name alone is weak
+  evidence);
+- ``place_conflict``: the article names countries (see
+  :mod:`scraper.stories.countries`), none of which the story names, while the
+  story has a main country (named by at least half its members): two
+  earthquakes, two elections or two strikes in different countries share
+  their vocabulary but not their place;
 - ``linked``: the article links to an earlier member (explicit previous
   coverage, or a site's "related" box), which on its own makes the score at
   least ``link_score``.
+
+Decision rule (:meth:`StoryIndex.assign <scraper.stories.index.StoryIndex.assign>`),
+the same for every language: score each candidate story with
+``member_weight * similarity + centroid_weight * centroid + entity_weight *
+entities``, times ``conflict_factor`` on a place conflict (``link_score`` when
+linked); the article is a follow-up of the
+best-scoring story when that score is at least ``threshold``, otherwise it opens
+a new story.
+
+Signals measured on ``bench/followup.py`` and left out because they did not
+help on the development split, the holdout split and the time split together:
+the share of the article's most central terms found in the story's vocabulary
+(and the reverse), as a gate or a factor; headline-to-headline cosine; cosine
+on character 4-grams; a penalty when neither side names the other's main
+entities; requiring a shared rare non-entity term; time decay; a threshold
+relative to the story's own past join scores.
 """
 
 from __future__ import annotations
@@ -42,6 +66,11 @@ class AssignOptions:
         threshold: the lowest score (0..1) that makes an article a follow-up.
         member_weight, centroid_weight, entity_weight: weights of the signals,
             summing to 1 (see the module docstring).
+        entity_prior: pseudo-entities of the article counted as absent from
+            every story (see :func:`entity_overlap`), so one shared famous
+            name cannot carry the entity signal alone.
+        conflict_factor: the score is multiplied by this when the article and
+            the story are about different countries (``Signals.place_conflict``).
         link_score: the score given to a story the article explicitly links to.
         query_terms: how many of the article's heaviest terms look up candidates.
         candidates: how many candidate stories are scored in full.
@@ -59,6 +88,8 @@ class AssignOptions:
     member_weight: float = 0.2
     centroid_weight: float = 0.6
     entity_weight: float = 0.2
+    entity_prior: float = 2.0
+    conflict_factor: float = 0.5
     link_score: float = 0.9
     query_terms: int = 16
     candidates: int = 4
@@ -132,6 +163,8 @@ def entity_overlap(
     story_entities: Mapping[str, int],
     members: int,
     idf_of: Callable[[str], float],
+    *,
+    prior: float = 0.0,
 ) -> tuple[float, list[str]]:
     """IDF-weighted share of an article's entity keys that a story is about.
 
@@ -147,6 +180,10 @@ def entity_overlap(
             words of multi-word keys included).
         members: number of members of the story (>= 1).
         idf_of: entity key -> IDF.
+        prior: pseudo-keys of average weight added to the article's keys, none
+            of them in the story: with ``prior=2`` an article naming one key,
+            found in the story, gets 1/3, not 1 (a single shared name is weak
+            evidence).
 
     Returns:
         ``(share in 0..1, shared keys in article order)``.
@@ -154,14 +191,40 @@ def entity_overlap(
     total = 0.0
     found = 0.0
     shared: list[str] = []
+    keys = 0
     for key in entities:
         weight = idf_of(key)
         total += weight
+        keys += 1
         count = story_entities.get(key) or story_entities.get(key.rsplit(" ", 1)[-1], 0)
         if count:
             found += weight * min(1.0, count / max(1, members)) ** 0.5
             shared.append(key)
-    return (found / total if total > 0.0 else 0.0), shared
+    if total <= 0.0:
+        return 0.0, shared
+    return found / (total + prior * total / keys), shared
+
+
+def place_conflict(named: Iterable[str], story_countries: Mapping[str, int], members: int) -> bool:
+    """Whether an article and a story are about different countries.
+
+    A story's main countries are those named by at least half its members; a
+    passing mention in any member is enough to avoid a conflict, and an
+    article or a story naming no country never conflicts.
+
+    Args:
+        named: ISO 3166-1 codes of the countries the article names.
+        story_countries: code -> number of the story's members naming it.
+        members: number of members of the story (>= 1).
+
+    Returns:
+        True when the article names countries, none named in the story, and
+        the story has a main country.
+    """
+    codes = set(named)
+    if not codes or any(code in story_countries for code in codes):
+        return False
+    return any(2 * count >= members for count in story_countries.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +240,9 @@ class Signals:
         shared_terms: the heaviest terms in common.
         linked: URLs of story members that the article links to.
         gap_days: days (float) from the story's latest earlier member to the article.
+        place_conflict: the article names countries, none of which the story
+            names, while the story has a main country (named by at least half
+            its members).
     """
 
     similarity: float
@@ -187,6 +253,7 @@ class Signals:
     shared_terms: tuple[str, ...] = ()
     linked: tuple[str, ...] = ()
     gap_days: float = 0.0
+    place_conflict: bool = False
 
 
 def combine(signals: Signals, options: AssignOptions) -> float:
@@ -204,6 +271,8 @@ def combine(signals: Signals, options: AssignOptions) -> float:
         + options.centroid_weight * signals.centroid
         + options.entity_weight * signals.entities
     )
+    if signals.place_conflict:
+        score *= options.conflict_factor
     if signals.linked:
         score = max(score, options.link_score)
     return min(1.0, max(0.0, score))
@@ -218,7 +287,7 @@ def evidence(signals: Signals) -> dict[str, Any]:
     Returns:
         ``{"shared_terms": [...], "shared_entities": [...], "similarity": float,
         "centroid": float, "entities": float, "linked": [urls],
-        "matched_article": id or None}``.
+        "matched_article": id or None, "gap_days": float, "place_conflict": bool}``.
     """
     return {
         "shared_terms": list(signals.shared_terms),
@@ -229,4 +298,5 @@ def evidence(signals: Signals) -> dict[str, Any]:
         "linked": list(signals.linked),
         "matched_article": signals.matched_article,
         "gap_days": round(signals.gap_days, 3),
+        "place_conflict": signals.place_conflict,
     }

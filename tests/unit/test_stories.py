@@ -16,10 +16,13 @@ from scraper.errors import ParseError, StoryError
 from scraper.stories import (
     AssignOptions,
     Correction,
+    Signals,
     StoryDoc,
     StoryIndex,
     make_doc,
 )
+from scraper.stories.features import extract_countries
+from scraper.stories.scoring import combine
 
 T0 = datetime(2024, 3, 4, 8, 0, tzinfo=UTC)
 
@@ -335,3 +338,205 @@ def test_story_ids_in_use_are_not_handed_out_again() -> None:
     stuck.add(doc("en-0", EN_OTHER, hours=0, language="en"), "ferry")
     with pytest.raises(StoryError, match="ids in use"):
         stuck.assign(doc("ar-1", AR_TALKS, hours=1, language="ar"))
+
+
+# An English story, its paraphrased follow-up (few words in common), and two
+# stories that name the same prime minister but are about other things.
+EN_LANDSLIDE = (
+    "Landslide cuts the only road into the mountain village of Vellara",
+    "A landslide swept away a stretch of the only road into Vellara on Sunday night, "
+    "leaving about 900 residents of the mountain village without a way out by car. No one "
+    "was hurt, the Kessrin district council said, but power lines came down with the slope "
+    "and the village school has closed. Prime Minister Dalia Fenwick said engineers would "
+    "be sent to Vellara as soon as the hillside was judged stable.",
+)
+EN_LANDSLIDE_FOLLOWUP = (
+    "Army engineers open a temporary track to cut-off Vellara",
+    "Soldiers finished a gravel track around the collapsed slope above Vellara on "
+    "Thursday, so supply lorries could reach the stranded hamlet for the first time in "
+    "four days. Kessrin officials warned that the track would carry only light vehicles "
+    "and that a permanent repair could take until spring. Electricity was restored to "
+    "most homes overnight.",
+)
+EN_FENWICK_PORT = (
+    "Dockers at Selhaven walk out over night-shift rota",
+    "Dockers at the port of Selhaven stopped work on Monday in a dispute over a new "
+    "night-shift rota, leaving container ships queuing offshore. Their union said talks "
+    "with the port operator had broken down. Prime Minister Dalia Fenwick urged both sides "
+    "to return to the table and said ministers were watching supplies of fuel closely.",
+)
+EN_FENWICK_GALA = (
+    "Fenwick opens national library wing after six-year rebuild",
+    "Prime Minister Dalia Fenwick opened the rebuilt east wing of the National Library on "
+    "Friday, six years after a burst water main flooded its reading rooms. The new wing "
+    "holds the map collection and a public archive of local newspapers. Fenwick praised "
+    "the conservators who dried and restored more than 40,000 volumes by hand.",
+)
+
+
+def test_a_shared_famous_name_alone_does_not_make_a_followup(index: StoryIndex) -> None:
+    landslide = index.assign(doc("en-1", EN_LANDSLIDE, hours=0, language="en"))
+    port = index.assign(doc("en-2", EN_FENWICK_PORT, hours=5, language="en"))
+    gala = index.assign(doc("en-3", EN_FENWICK_GALA, hours=30, language="en"))
+
+    assert (landslide.story_id, port.story_id, gala.story_id) == ("story-1", "story-2", "story-3")
+    assert not port.is_followup and not gala.is_followup
+    assert gala.score < index.options.threshold
+
+
+def test_a_paraphrased_followup_with_few_shared_words_joins(index: StoryIndex) -> None:
+    index.assign(doc("en-1", EN_LANDSLIDE, hours=0, language="en"))
+    index.assign(doc("en-2", EN_FENWICK_PORT, hours=5, language="en"))
+
+    followup = index.assign(doc("en-3", EN_LANDSLIDE_FOLLOWUP, hours=80, language="en"))
+
+    assert (followup.story_id, followup.is_followup, followup.previous) == (
+        "story-1",
+        True,
+        ("en-1",),
+    )
+    assert {"vellara", "kessrin"} <= set(followup.evidence["shared_entities"])
+
+
+def test_entity_weights_follow_corrections() -> None:
+    """After a merge or a split, entity evidence is that of an index built in that state."""
+    corrected = StoryIndex(new_id=counter_ids())
+    for article_id, story, hours in (
+        ("en-1", EN_LANDSLIDE, 0),
+        ("en-2", EN_FENWICK_PORT, 5),
+        ("en-3", EN_FENWICK_GALA, 30),
+    ):
+        corrected.assign(doc(article_id, story, hours=hours, language="en"))
+    corrected.merge("story-2", "story-3")
+    corrected.split("en-3", new_story_id="gala")
+    fresh = StoryIndex(new_id=counter_ids())
+    fresh.add(doc("en-1", EN_LANDSLIDE, hours=0, language="en"), "story-1")
+    fresh.add(doc("en-2", EN_FENWICK_PORT, hours=5, language="en"), "story-2")
+    fresh.add(doc("en-3", EN_FENWICK_GALA, hours=30, language="en"), "gala")
+
+    probe = doc("en-4", EN_LANDSLIDE_FOLLOWUP, hours=80, language="en")
+    got, want = corrected.assign(probe), fresh.assign(probe)
+    assert (got.story_id, got.is_followup) == (want.story_id, want.is_followup) == ("story-1", True)
+    assert got.evidence["entities"] == pytest.approx(want.evidence["entities"])
+    assert got.score == pytest.approx(want.score, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "present", "absent"),
+    [
+        pytest.param(
+            "Storm warning issued",
+            "Forecasters expect snow. Thousands of homes lost power near Lake Orla. "
+            "Crews from Orla County worked overnight.",
+            {"lake orla", "orla county"},
+            {"forecasters", "thousands", "crews"},
+            id="sentence-initial-plurals",
+        ),
+        pytest.param(
+            "Polls open",
+            "Harbourline said ferries would run. Athens was calm. Officials in Athens agreed.",
+            {"harbourline", "athens"},
+            {"officials", "polls"},
+            id="sentence-initial-names",
+        ),
+    ],
+)
+def test_latin_entities(title: str, body: str, present: set[str], absent: set[str]) -> None:
+    made = make_doc(article_id="x", title=title, body=body, published=T0, language="en", url=None)
+
+    assert present <= set(made.entities)
+    assert not absent & set(made.entities)
+
+
+def test_arabic_entities_need_two_mentions() -> None:
+    made = make_doc(
+        article_id="ar",
+        title="زلزال يضرب بلدة زحلان",
+        body="ضرب زلزال بلدة زحلان فجراً. وقال رئيس بلدية زحلان إن الأضرار محدودة.",
+        published=T0,
+        language="ar",
+    )
+
+    assert "زحلان" in made.entities  # named three times, never with the article
+    assert "يضرب" not in made.entities  # a headline verb, written once
+
+
+# Two earthquake stories in different countries: the same words, other places.
+EN_QUAKE = (
+    "Strong earthquake shakes southern Peru, damaging hundreds of homes",
+    "A magnitude 6.1 earthquake struck southern Peru early on Tuesday, damaging hundreds "
+    "of adobe homes in villages around Arequipa and cutting a mountain highway with "
+    "landslides. Peruvian rescue teams reached the worst-hit district by midday. Two "
+    "people were killed and dozens injured, the civil defence institute said, and "
+    "aftershocks kept families sleeping outdoors.",
+)
+EN_QUAKE_FOLLOWUP = (
+    "Arequipa families still in tents a week after the quake",
+    "A week after the earthquake, hundreds of families around Arequipa are still living "
+    "in tents while engineers inspect cracked adobe homes. Peru's housing ministry "
+    "promised cash for rebuilding, and the mountain highway reopened to lorries on "
+    "Monday after crews cleared the landslides.",
+)
+EN_OTHER_QUAKE = (
+    "Earthquake damages villages in eastern Turkey",
+    "A magnitude 5.8 earthquake rocked Malatya province in eastern Turkey on Thursday, "
+    "bringing down a minaret and several barns. One elderly man died when his roof fell "
+    "in and forty people were treated in hospital, Turkish officials said. Schools across "
+    "the province will stay closed for two days while engineers check the buildings, "
+    "and aftershocks kept many families outdoors.",
+)
+
+
+def test_a_same_topic_story_in_another_country_does_not_join(index: StoryIndex) -> None:
+    index.assign(doc("en-1", EN_QUAKE, hours=0, language="en"))
+    index.assign(doc("en-2", EN_QUAKE_FOLLOWUP, hours=170, language="en"))
+
+    other = index.assign(doc("en-3", EN_OTHER_QUAKE, hours=190, language="en"))
+
+    assert (other.story_id, other.is_followup) == ("story-2", False)
+    assert other.evidence["place_conflict"] is True
+    assert other.score < index.options.threshold
+    # The shared vocabulary alone would have made it a follow-up.
+    blind = StoryIndex(options=AssignOptions(conflict_factor=1.0), new_id=counter_ids())
+    blind.assign(doc("en-1", EN_QUAKE, hours=0, language="en"))
+    blind.assign(doc("en-2", EN_QUAKE_FOLLOWUP, hours=170, language="en"))
+    assert blind.assign(doc("en-3", EN_OTHER_QUAKE, hours=190, language="en")).is_followup
+
+
+def test_a_followup_in_the_same_country_has_no_place_conflict(index: StoryIndex) -> None:
+    index.assign(doc("en-1", EN_QUAKE, hours=0, language="en"))
+
+    followup = index.assign(doc("en-2", EN_QUAKE_FOLLOWUP, hours=170, language="en"))
+
+    assert (followup.story_id, followup.is_followup) == ("story-1", True)
+    assert followup.evidence["place_conflict"] is False
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "expected"),
+    [
+        pytest.param("Peruvian police clear a road near Lima", "en", {"PE"}, id="en-adjective"),
+        pytest.param("Talks between Britain and Turkey", "en", {"GB", "TR"}, id="en-names"),
+        pytest.param("La police péruvienne au Pérou", "fr", {"PE"}, id="fr"),
+        pytest.param("الحكومة التونسية تعلن نتائج الانتخابات في تونس", "ar", {"TN"}, id="ar"),
+        pytest.param("ارتفاع منسوب البحر في الميناء", "ar", set(), id="ar-sea-is-no-bahrain"),
+        pytest.param("Storm hits Georgia coast", "en", set(), id="en-georgia-left-out"),
+        pytest.param("Stormen i Peru", "sv", set(), id="no-column"),
+    ],
+)
+def test_extract_countries(title: str, language: str, expected: set[str]) -> None:
+    made = make_doc(article_id="x", title=title, body="", published=T0, language=language)
+
+    assert extract_countries(made.terms, made.language) == expected
+
+
+def test_a_place_conflict_scales_the_score() -> None:
+    options = AssignOptions()
+    plain = Signals(similarity=0.3, matched_article="a", centroid=0.3, entities=0.3)
+    conflict = Signals(
+        similarity=0.3, matched_article="a", centroid=0.3, entities=0.3, place_conflict=True
+    )
+
+    assert combine(conflict, options) == pytest.approx(
+        options.conflict_factor * combine(plain, options)
+    )
