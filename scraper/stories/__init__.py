@@ -17,6 +17,7 @@ from scraper.stories.features import (
     weigh_terms,
 )
 from scraper.stories.index import StoryIndex
+from scraper.stories.places import extract_places
 from scraper.stories.records import Assignment, Correction, StoryInfo
 from scraper.stories.scoring import AssignOptions, Signals
 from scraper.stories.text import base_language, detect_language, normalize_arabic, terms
@@ -33,6 +34,7 @@ __all__ = [
     "detect_language",
     "extract_countries",
     "extract_entities",
+    "extract_places",
     "make_doc",
     "normalize_arabic",
     "terms",

@@ -91,3 +91,12 @@ ARABIC_NAME_CUES = _words(
     النايب البطريرك المرشد زعيم
     """
 )
+
+# Compass words before a place name ("Northern California", « Nord-Est »): the place is
+# the rest of the name.
+COMPASS_WORDS = _words(
+    """
+    north south east west northern southern eastern western central northeast northwest
+    southeast southwest upper lower nord sud est ouest centre
+    """
+)
