@@ -68,4 +68,14 @@ def extract(
     )
 
 
-__all__ = ["extract"]
+def preload() -> None:
+    """Load what :func:`extract` otherwise loads lazily on first need: the
+    py3langid language model (about half a second, once per process).
+
+    Long-running processes and benchmarks call it once at startup so that the
+    cost is not charged to whichever page first lacks a declared language.
+    """
+    extract_language(build_page("<html><body></body></html>"), "preload " * 4)
+
+
+__all__ = ["extract", "preload"]

@@ -2,13 +2,19 @@
 
 Order of precedence:
 
-1. ``SiteRules.remove`` selectors are dropped first (their subtrees are ignored).
+1. ``SiteRules.remove`` selectors are dropped first (their subtrees are ignored),
+   on a copy of the page cut down in C (:mod:`scraper.parse.prune`: scripts,
+   hidden elements, and ``nav``/``aside``/``footer``/``figure`` that do not hold
+   the article).
 2. ``SiteRules.body`` selectors, when given, win: their matches in document
    order are the body.
 3. Otherwise the page is cut into blocks (:mod:`scraper.parse.blocks`) and the
-   container holding the most article-like text, net of chrome, is chosen;
-   inside it, chrome (share bars, ads and their labels, captions, related lists,
-   reading-mode and font-size controls) is dropped block by block.
+   container holding the most article-like text, net of chrome, is chosen
+   (:mod:`scraper.parse.scoring`; boxes opened by a "Related" heading are
+   chrome); inside it, chrome (share bars, ads and their labels, photo captions,
+   related lists, reading-mode and font-size controls) is dropped block by block,
+   and so are closing credits, author contact lines and newsletter prompts.
+   Headings, lists, block quotes and embedded social-media posts are kept.
 4. schema.org ``articleBody`` (JSON-LD ``NewsArticle``/``Article``/``BlogPosting``,
    https://schema.org/articleBody) is evidence, not truth: it is used when the
    page yields nothing, and only if the page text agrees with it.
@@ -28,7 +34,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborNode
 
 from ..models import SiteRules
-from .blocks import Block, BlockStats, Choice, Layout, choose_container, layout
+from .blocks import Block, Layout, layout
 from .hints import (
     BOILERPLATE_PHRASES,
     CONSENT_WORDS,
@@ -37,17 +43,31 @@ from .hints import (
     MAX_LINK_DENSITY,
     NOT_FOUND_WORDS,
     SENTENCE_END,
+    SIGN_OFF_CHARS,
+    SIGN_OFF_RE,
+    is_end_heading,
 )
 from .page import Page
+from .prune import pruned_copy
+from .scoring import (
+    END_HEADING_CHARS,
+    BlockStats,
+    choose_container,
+    mark_end_boxes,
+    safety_net,
+    select_region,
+)
 
 logger = logging.getLogger(__name__)
 
-#: The chosen container must hold this share of the page's prose outside chrome.
-SAFETY_SHARE = 0.4
 #: Fewer article characters than this in the chosen container means "no article".
 MIN_ARTICLE_CHARS = 200
 #: A block with this many characters outside links is text, however many links it has.
 KEEP_UNLINKED = 150
+#: Characters outside links that make a linked paragraph ending with a full stop a sentence.
+LINKED_SENTENCE_CHARS = 30
+#: After the last prose block, a line this long is kept even without a full stop.
+TAIL_LINE_CHARS = 40
 #: Mean prose characters per summary below which a list of headline+summary is teasers.
 TEASER_CHARS = 200
 
@@ -88,17 +108,17 @@ def extract_body(page: Page, *, rules: SiteRules) -> BodyResult:
         page, consent wall) gives ``text == ""`` and a ``reason``. Never raises
         for malformed HTML; an invalid selector in ``rules`` is logged and ignored.
     """
-    tree = page.tree
-    root = tree.body or tree.root
-    if root is None:
+    work = pruned_copy(page.tree, remove=rules.remove, chrome=not rules.body)
+    if work is None:
         return BodyResult("", (), "no article found: empty page")
-    skip = _selected_ids(page, rules.remove)
     if rules.body:
-        return _from_selectors(page, rules.body, skip)
-    lay = layout(root, skip_ids=skip)
+        return _from_selectors(page, work, rules.body)
+    root = (work.css_first("body") or work) if work.tag == "html" else work
+    lay = layout(root)
+    mark_end_boxes(lay)
     stats = BlockStats(lay.blocks)
-    choice = _safety_net(lay, stats, choose_container(lay, stats))
-    region = _select_region(lay, choice) if choice.best >= 0 else []
+    choice = safety_net(lay, stats, choose_container(lay, stats))
+    region = select_region(lay, choice) if choice.best >= 0 else []
     kept = _keep_blocks(lay, stats, region, page)
     good = sum(stats.nonlink[i] for i in kept if stats.good[i])
     if good < MIN_ARTICLE_CHARS:
@@ -114,85 +134,37 @@ def extract_body(page: Page, *, rules: SiteRules) -> BodyResult:
     return BodyResult(text, _resolve_links(page, (lay.blocks[i] for i in kept)), None)
 
 
-def _safety_net(lay: Layout, stats: BlockStats, choice: Choice) -> Choice:
-    """Widen a choice that holds too little of the page's prose outside chrome.
-
-    When the chosen container holds under ``SAFETY_SHARE`` of the prose found
-    outside chrome containers, the article is likely scattered (or the densest
-    spot was a side box): the deepest container holding 80% of that prose is
-    taken instead, and the block filters do the rest.
-    """
-    if choice.best < 0:
-        return choice
-    n = len(lay.tag)
-    parent, hint = lay.parent, lay.hint
-    chrome = [False] * n
-    clean = [0.0] * n
-    for c in range(n):
-        p = parent[c]
-        chrome[c] = (p >= 0 and chrome[p]) or _is_chrome(
-            hint[c], choice.good[c], choice.chars[c], choice.spine[c]
-        )
-    for i, block in enumerate(lay.blocks):
-        if stats.good[i] and not chrome[block.container]:
-            clean[block.container] += stats.nonlink[i]
-    for c in range(n - 1, 0, -1):
-        if parent[c] >= 0:
-            clean[parent[c]] += clean[c]
-    total = clean[0]
-    if total <= 0 or clean[choice.best] >= SAFETY_SHARE * total:
-        return choice
-    best = max(c for c in range(n) if clean[c] >= 0.8 * total)
-    return Choice(best, choice.good, choice.chars, choice.spine)
-
-
-def _is_chrome(hint: int, good: float, chars: float, spine: bool) -> bool:
-    """Whether a container is chrome, from its hint and its prose.
-
-    Comments always are. Other hints never are on the spine (the densest
-    container and its ancestors: wrappers with noisy class names); elsewhere a
-    strong hint (``share``, ``advert``, ``<aside>``) is, and a weak one (``widget``,
-    ``<form>``) only on a container that is under half prose.
-    """
-    if hint >= 0:
-        return False
-    if hint == -3:
-        return True
-    if spine:
-        return False
-    return hint == -2 or good < 0.5 * chars
-
-
-def _inside(lay: Layout, choice: Choice) -> tuple[list[bool], list[bool]]:
-    """Which containers lie in the chosen one and which of those are chrome inside it."""
-    n = len(lay.tag)
-    inside = [False] * n
-    chrome = [False] * n
-    best = choice.best
-    inside[best] = True
-    parent, hint = lay.parent, lay.hint
-    good, chars, spine = choice.good, choice.chars, choice.spine
-    for c in range(best + 1, n):
-        p = parent[c]
-        if p >= 0 and inside[p]:
-            inside[c] = True
-            chrome[c] = chrome[p] or _is_chrome(hint[c], good[c], chars[c], spine[c])
-    return inside, chrome
-
-
-def _select_region(lay: Layout, choice: Choice) -> list[int]:
-    """Indexes (document order) of the blocks inside the chosen container and not
-    under a chrome container inside it."""
-    inside, chrome = _inside(lay, choice)
-    return [i for i, b in enumerate(lay.blocks) if inside[b.container] and not chrome[b.container]]
-
-
 def _keep_blocks(lay: Layout, stats: BlockStats, region: Sequence[int], page: Page) -> list[int]:
     """Indexes of the region's blocks that are article text, in order."""
     title = _page_title(page) if region else ""
     blocks = lay.blocks
+    region = _cut_at_end_heading(blocks, stats, region)
     kept = [i for i in region if not _is_chrome_block(blocks[i], len(blocks[i].text), title)]
-    return _trim_edges(lay.blocks, stats, kept)
+    kept = _trim_edges(lay.blocks, stats, kept)
+    while kept and _is_sign_off(blocks[kept[-1]].text):
+        kept.pop()
+    return kept
+
+
+def _cut_at_end_heading(
+    blocks: Sequence[Block], stats: BlockStats, region: Sequence[int]
+) -> Sequence[int]:
+    """The region up to a "More stories"/"Related" heading (a short line, not a
+    sentence) after its last prose block."""
+    last = next((k for k in range(len(region) - 1, -1, -1) if stats.good[region[k]]), None)
+    if last is None:
+        return region
+    for k in range(last + 1, len(region)):
+        text = blocks[region[k]].text
+        if len(text) <= END_HEADING_CHARS and is_end_heading(text) and not _ends_sentence(text):
+            return region[:k]
+    return region
+
+
+def _is_sign_off(text: str) -> bool:
+    """A short closing line that is not article text: reporting credits, an
+    author's contact or bio line, a newsletter or subscription prompt."""
+    return len(text) <= SIGN_OFF_CHARS and SIGN_OFF_RE.search(text) is not None
 
 
 def _is_chrome_block(block: Block, chars: int, title: str) -> bool:
@@ -200,12 +172,15 @@ def _is_chrome_block(block: Block, chars: int, title: str) -> bool:
     if (
         block.link_chars > MAX_LINK_DENSITY * chars
         and chars - block.link_chars < KEEP_UNLINKED
+        and not _is_linked_sentence(block, chars)
     ):
         return True
     if chars <= 60:
         low = block.text.lower().strip(" :|-–—·•>»«.…")
         if low in BOILERPLATE_PHRASES or CONTROL_PATTERN.match(low):
             return True
+        if chars <= 40 and is_end_heading(low):
+            return True  # the heading of a teaser box ("You may also like...")
     if block.text.startswith(("©", "Copyright", "(c)")):
         return True
     return block.tag in HEADING_TAGS and bool(title) and block.text in title
@@ -213,21 +188,28 @@ def _is_chrome_block(block: Block, chars: int, title: str) -> bool:
 
 def _trim_edges(blocks: Sequence[Block], stats: BlockStats, kept: list[int]) -> list[int]:
     """Drop kickers, bylines and datelines before the first prose block (or the
-    first whole-sentence paragraph: a lede full of links); after the last prose
-    block keep sentences, list items and table cells (and a heading followed by
-    them), dropping tags, credits and prompts."""
+    first whole-sentence paragraph: a lede full of links; or the bulleted key
+    points that lead to it); after the last prose
+    block keep sentences, list items, table cells and lines of some length (and a
+    heading followed by them), dropping tags, short credits and prompts."""
     goods = [k for k, i in enumerate(kept) if stats.good[i]]
     if not goods:
         return kept
     last = goods[-1]
     first = next(k for k, i in enumerate(kept) if stats.good[i] or _is_sentence(blocks[i]))
+    while first and _is_key_point(blocks[kept[first - 1]]):
+        first -= 1
     tail: list[int] = []
     pending: list[int] = []
     for i in kept[last + 1:]:
         block = blocks[i]
         if block.tag in HEADING_TAGS:
             pending = [i]
-        elif block.tag in _LIST_TAGS or block.text[-1] in SENTENCE_END:
+        elif (
+            block.tag in _LIST_TAGS
+            or block.text[-1] in SENTENCE_END
+            or len(block.text) >= TAIL_LINE_CHARS
+        ):
             tail.extend(pending)
             tail.append(i)
             pending = []
@@ -238,12 +220,36 @@ def _trim_edges(blocks: Sequence[Block], stats: BlockStats, kept: list[int]) -> 
 
 _LIST_TAGS = frozenset({"li", "dd", "dt", "td", "th", "pre"})
 _FULL_STOPS = frozenset(".!?。！？؟")
+_CLOSERS = "\"'”’»)]」』）"
 
 
 def _is_sentence(block: Block) -> bool:
     """A paragraph element holding a whole sentence (a lede full of links is still text)."""
     text = block.text
-    return block.tag == "p" and len(text) >= 40 and text[-1] in _FULL_STOPS
+    return block.tag == "p" and len(text) >= 40 and _ends_sentence(text)
+
+
+def _is_key_point(block: Block) -> bool:
+    """A list item that is a sentence: a bullet of a summary before the text."""
+    return block.tag in _LIST_TAGS and len(block.text) >= 20 and _ends_sentence(block.text)
+
+
+def _ends_sentence(text: str) -> bool:
+    """The text ends with a full stop, maybe followed by closing quotes or brackets."""
+    end = text.rstrip(_CLOSERS)
+    return bool(end) and end[-1] in _FULL_STOPS
+
+
+def _is_linked_sentence(block: Block, chars: int) -> bool:
+    """A paragraph that is a sentence with links in it, not a link with a label:
+    it ends with a full stop and has words of its own around the links."""
+    unlinked = chars - block.link_chars
+    return (
+        block.tag == "p"
+        and _ends_sentence(block.text)
+        and unlinked >= LINKED_SENTENCE_CHARS
+        and unlinked >= 0.2 * chars
+    )
 
 
 def _looks_like_front(blocks: Sequence[Block], stats: BlockStats, region: Sequence[int]) -> bool:
@@ -290,35 +296,36 @@ def _why_empty(page: Page, lay: Layout, stats: BlockStats) -> str:
     return "no article found: too little text"
 
 
-def _selected_ids(page: Page, selectors: Iterable[str]) -> frozenset[int]:
-    ids: set[int] = set()
+def _from_selectors(page: Page, work: LexborNode, selectors: Sequence[str]) -> BodyResult:
+    """Body from ``SiteRules.body``: every match in document order, nested ones once."""
+    roots: list[LexborNode] = []
     for selector in selectors:
         try:
-            nodes = page.tree.css(selector)
+            roots.extend(work.css(selector))
         except Exception:  # noqa: BLE001 - selectolax raises bare errors for bad CSS
             logger.warning("ignoring invalid CSS selector %r", selector)
-            continue
-        ids.update(node.mem_id for node in nodes)
-    return frozenset(ids)
-
-
-def _from_selectors(page: Page, selectors: Sequence[str], skip: frozenset[int]) -> BodyResult:
-    """Body from ``SiteRules.body``: every match in document order, nested ones once."""
-    roots = _selected_ids(page, selectors)
     if not roots:
         return BodyResult("", (), "no article found: body selectors matched nothing")
+    ids = {node.mem_id for node in roots}
     blocks: list[Block] = []
-    taken: set[int] = set()
-    root = page.tree.root
-    for node in root.traverse() if root is not None else ():
-        if node.mem_id in roots and not _has_ancestor_in(node, taken):
-            taken.add(node.mem_id)
-            blocks.extend(layout(node, skip_ids=skip).blocks)
+    for node in _outermost_in_order(work, ids):
+        blocks.extend(layout(node).blocks)
     kept = [b for b in blocks if not _is_chrome_block(b, len(b.text), "")]
     if not kept:
         return BodyResult("", (), "no article found: body selectors matched no text")
     text = "\n\n".join(b.text for b in kept)
     return BodyResult(text, _resolve_links(page, kept), None)
+
+
+def _outermost_in_order(work: LexborNode, ids: set[int]) -> list[LexborNode]:
+    """The nodes whose ``mem_id`` is in ``ids`` and that have no ancestor in it, in order."""
+    found: list[LexborNode] = []
+    taken: set[int] = set()
+    for node in work.traverse():
+        if node.mem_id in ids and not _has_ancestor_in(node, taken):
+            taken.add(node.mem_id)
+            found.append(node)
+    return found
 
 
 def _has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:
@@ -358,7 +365,9 @@ def _resolve_links(page: Page, blocks: Iterable[Block]) -> tuple[str, ...]:
     base = page.url or ""
     for block in blocks:
         for href in block.links:
-            url = urljoin(base, href.strip())
+            url = href.strip()
+            if not url.startswith(("http://", "https://")):
+                url = urljoin(base, url)
             if url.startswith(("http://", "https://")):
                 seen.setdefault(url.split("#", 1)[0] or url, None)
     return tuple(seen)

@@ -30,7 +30,10 @@ Parsing values into datetimes and deciding which date is which is left to
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import repeat
 
 from selectolax.lexbor import LexborNode
 
@@ -131,11 +134,9 @@ class Scan:
     values: list[DateValue] = field(default_factory=list)
     after_h1: bool = False
 
-    def add_text(self, text: str) -> None:
-        self.parts.append(text)
-        self.length += len(text)
-
     def flush(self) -> None:
+        if not self.parts and not self.values:
+            return
         text = "".join(self.parts)
         if text.strip() or self.values:
             self.blocks.append(Block(text, self.values, self.after_h1))
@@ -158,80 +159,100 @@ def scan_body(body: LexborNode | None) -> Scan:
     return scan
 
 
-def _children(node: LexborNode) -> list[tuple[LexborNode, bool]]:
-    return [(child, False) for child in reversed(list(node.iter(include_text=True)))]
+def _children(node: LexborNode) -> Iterator[tuple[LexborNode, bool]]:
+    """The children of ``node`` as opening entries, last first (for a stack)."""
+    return zip(reversed(list(node.iter(include_text=True))), repeat(False))
 
 
 def _walk(root: LexborNode, scan: Scan) -> None:
-    """Depth-first, without recursion (pages nest thousands of levels deep)."""
-    stack = _children(root)  # (node, closing): closing entries end an element
+    """Depth-first, without recursion (pages nest thousands of levels deep).
+
+    Each element's attributes are read once; elements without attributes can
+    neither be excluded nor state a date, so they cost no more than a lookup.
+    """
+    stack = list(_children(root))  # (node, closing): closing entries end an element
+    pop, push, extend = stack.pop, stack.append, stack.extend
     while stack:
-        node, closing = stack.pop()
+        node, closing = pop()
         tag = node.tag or ""
         if closing:
             if tag in _BLOCK_TAGS:
                 scan.flush()
             scan.after_h1 = scan.after_h1 or tag == "h1"
         elif tag == "-text":
-            scan.add_text(node.text_content or "")
+            text = node.text_content or ""
+            scan.parts.append(text)
+            scan.length += len(text)
         elif tag.startswith("-") or tag in _SKIP_TAGS:
             continue
         elif tag in _HEADINGS and RELATED_HEADING.match(node.text(separator=" ") or ""):
             # A "Related" / "Comments" heading: skip the rest of its container,
             # i.e. the siblings stacked above the parent's closing entry.
             while stack and not stack[-1][1]:
-                stack.pop()
-        elif not _excluded(node, node.attributes):
-            _open(node, tag, scan)
-            stack.append((node, True))
-            stack.extend(_children(node))
-
-
-def _open(node: LexborNode, tag: str, scan: Scan) -> None:
-    if tag in _BLOCK_TAGS:
-        scan.flush()
-    value = _value_of(node, tag, node.attributes)
-    if value is not None:
-        value.offset = scan.length
-        scan.values.append(value)
+                pop()
+        else:
+            attrs = node.attributes
+            if attrs and _excluded(node, attrs):
+                continue
+            if tag in _BLOCK_TAGS:
+                scan.flush()
+            if attrs:
+                value = _value_of(node, tag, attrs)
+                if value is not None:
+                    value.offset = scan.length
+                    scan.values.append(value)
+            push((node, True))
+            extend(_children(node))
 
 
 def _excluded(node: LexborNode, attrs: dict[str, str | None]) -> bool:
-    if (attrs.get("role") or "").lower() in _EXCLUDE_ROLES:
+    role = attrs.get("role")
+    if role and role.lower() in _EXCLUDE_ROLES:
         return True
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    if not names.strip():
-        return False
-    words = re.split(r"[^a-z0-9]+", names)
-    pairs = zip(words, words[1:], strict=False)
-    if not (_EXCLUDE_WORDS.intersection(words) or _EXCLUDE_PAIRS.intersection(pairs)):
+    classes, ident = attrs.get("class"), attrs.get("id")
+    if not (classes or ident) or not _excluding_names(f"{classes or ''} {ident or ''}"):
         return False
     # Never drop a wrapper that holds the article itself ("content-sidebar-wrap").
     return node.css_first("h1, article, main, [itemprop=articleBody]") is None
 
 
+@lru_cache(maxsize=8192)
+def _excluding_names(names: str) -> bool:
+    """Whether a class + id string names related stories, comments, sidebars..."""
+    words = re.split(r"[^a-z0-9]+", names.lower())
+    pairs = zip(words, words[1:], strict=False)
+    return bool(_EXCLUDE_WORDS.intersection(words) or _EXCLUDE_PAIRS.intersection(pairs))
+
+
 def _value_of(node: LexborNode, tag: str, attrs: dict[str, str | None]) -> DateValue | None:
-    itemprop = (attrs.get("itemprop") or "").lower()
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    if itemprop in _ITEMPROP:
+    itemprop = attrs.get("itemprop")
+    if itemprop and itemprop.lower() in _ITEMPROP:
         stated = attrs.get("content") or attrs.get("datetime") or node.text(separator=" ")
-        return DateValue(0, stated or "", _ITEMPROP[itemprop], "", itemprop=True)
-    raw: str | None = None
-    hint = _hint(names)
-    if tag == "time":
-        raw = attrs.get("datetime")
+        return DateValue(0, stated or "", _ITEMPROP[itemprop.lower()], "", itemprop=True)
+    raw = attrs.get("datetime") if tag == "time" else None
+    hint: Kind | None = None
     if raw is None:
         for name, attr_value in attrs.items():
             if attr_value and name.startswith("data-") and _DATA_ATTR.match(name):
-                raw, hint = attr_value, _hint(name) or hint
+                raw, hint = attr_value, _hint(name) or _names_hint(attrs)
                 break
-    if raw is None and hint is not None and tag in ("abbr", "span") and attrs.get("title"):
-        raw = attrs.get("title")
+        else:
+            if tag in ("abbr", "span") and attrs.get("title"):
+                hint = _names_hint(attrs)
+                if hint is not None:
+                    raw = attrs.get("title")
+    else:
+        hint = _names_hint(attrs)
     if not raw:
         return None
     return DateValue(0, raw, hint, node.text(separator=" ") or "", itemprop=False)
 
 
+def _names_hint(attrs: dict[str, str | None]) -> Kind | None:
+    return _hint(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower())
+
+
+@lru_cache(maxsize=8192)
 def _hint(names: str) -> Kind | None:
     if _HINT_PUBLISHED.search(names):
         return "published"

@@ -55,6 +55,7 @@ STRONG_NEGATIVE_WORDS: frozenset[str] = frozenset({
     "mostread", "trending", "recommended", "recommendations", "outbrain", "taboola",
     "caption", "credit", "credits", "reactions", "paywall", "readmore", "readalso",
     "fontsize", "toolbar", "modal", "popup", "donate", "bio", "playlist", "gallery", "more",
+    "rollover", "tooltip", "popover", "hovercard",
 })
 
 #: Class/id words that usually mark chrome, but also appear in page-builder wrappers
@@ -106,6 +107,53 @@ BOILERPLATE_PHRASES: frozenset[str] = frozenset({
     "广告", "廣告", "相关阅读", "相關閱讀", "分享", "広告", "関連記事", "シェア",
 })
 
+#: Starts of short headings that open a box of teasers or comments, not article text
+#: (compared lower-cased): English, French, German, Spanish, Portuguese, Italian,
+#: Russian, Indonesian, Turkish, Arabic, Chinese, Japanese, Korean.
+END_HEADINGS: tuple[str, ...] = (
+    "related", "you may also like", "you might also like", "you may like", "you might like",
+    "more from", "more stories", "more news", "more on this", "read more", "read also",
+    "also read", "recommended", "most read", "most popular", "popular posts", "trending",
+    "comments", "leave a reply", "leave a comment", "join the discussion",
+    "à lire aussi", "lire aussi", "sur le même sujet", "commentaires",
+    "mehr zum thema", "lesen sie auch", "das könnte sie", "kommentare",
+    "noticias relacionadas", "te puede interesar", "ver también", "comentarios",
+    "você pode gostar", "voce pode gostar", "leia também", "leia mais", "veja também",
+    "notícias relacionadas", "leggi anche", "potrebbe interessarti", "commenti",
+    "читайте также", "похожие", "комментарии", "baca juga", "berita terkait",
+    "ilgili haberler", "benzer haberler", "yorumlar",
+    "اقرأ أيضا", "اقرأ أيضاً", "اقرأ ايضا", "أخبار ذات صلة", "اخبار ذات صلة",
+    "مواضيع ذات صلة", "الأكثر قراءة", "التعليقات",
+    "相关阅读", "相關閱讀", "相关新闻", "相關新聞",
+    "関連記事", "関連ニュース", "관련기사", "관련 기사",
+)
+
+#: Closing lines of an article that are not its text (checked on the last kept
+#: blocks, up to ``SIGN_OFF_CHARS`` long): wire-service reporting credits, an
+#: author's contact line or bio, newsletter and subscription prompts.
+SIGN_OFF_RE = re.compile(
+    r"^\(?(?:additional |writing |editing )?reporting by\b|\bediting by\b"
+    r"|\bcontributed (?:to )?(?:this )?report|\bcontributed reporting\b"
+    r"|\b(?:can|may) be reached at\b|\bfollow (?:him|her|them|us|me) on\b"
+    r"|\bsign up\b|\bsubscribe\b|\bnewsletters?\b|\byour inbox\b|\bclick here\b"
+    r"|\bdelivered (?:to|through) your\b|\binscreva-se\b|\babonnez-vous\b|\bsuscr[ií]bete\b",
+    re.IGNORECASE,
+)
+SIGN_OFF_CHARS = 300
+
+
+
+def is_end_heading(text: str) -> bool:
+    """A short heading that opens teasers or comments, not article text:
+    :data:`END_HEADINGS`, or "More/Top/Latest/Other ... stories/news/articles"."""
+    low = text.lower()
+    return low.startswith(END_HEADINGS) or _MORE_STORIES.match(low) is not None
+
+
+_MORE_STORIES = re.compile(
+    r"(?:more|top|latest|other|recent)\b.{0,30}\b(?:stories|news|articles|posts|reads)\b"
+)
+
 #: Pattern for font-size controls and similar widgets rendered as text ("100% حجم الخط").
 CONTROL_PATTERN = re.compile(r"^\s*[\d٠-٩]+\s*[%٪]\s*\S{0,20}\s*\S{0,20}\s*$")
 
@@ -130,8 +178,12 @@ PROSE_LINK_DENSITY = 0.35
 PARAGRAPH_TAGS: frozenset[str] = frozenset({
     "p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd",
 })
+#: Hint of a social-media post quoted in the text (the ``<blockquote>`` of the standard
+#: X/Twitter, Instagram, TikTok and Threads embed codes): text, even inside a chrome wrapper.
+EMBED_HINT = 3
+EMBED_RE = re.compile(r"tweet|instagram|tiktok|threads|bluesky|mastodon")
 #: Score factor of a candidate container by its class/id hint (see ``hint_weight``).
-HINT_FACTOR: dict[int, float] = {2: 1.15, 1: 1.0, 0: 1.0, -1: 0.9, -2: 0.9, -3: 0.0}
+HINT_FACTOR: dict[int, float] = {3: 1.0, 2: 1.15, 1: 1.0, 0: 1.0, -1: 0.9, -2: 0.9, -3: 0.0}
 
 #: Text hints of a page that is a consent wall or an error page (lower-cased).
 CONSENT_WORDS: tuple[str, ...] = (
@@ -143,11 +195,20 @@ NOT_FOUND_WORDS: tuple[str, ...] = (
     "does not exist", "الصفحة غير موجودة", "لم يتم العثور", "页面不存在", "ページが見つかりません",
 )
 
-_SPLIT = re.compile(r"[^a-z]+")
 _STRONG_RE = re.compile("|".join(STRONG_POSITIVE))
+#: Word (ASCII bytes) -> rank of the verdict it gives (the highest rank among a
+#: value's words wins): comments over strong chrome over weak chrome over positive.
+_WORD_RANK: dict[bytes, int] = {
+    **{w.encode(): 1 for w in POSITIVE_WORDS},
+    **{w.encode(): 2 for w in WEAK_NEGATIVE_WORDS},
+    **{w.encode(): 3 for w in STRONG_NEGATIVE_WORDS},
+    **{w.encode(): 4 for w in COMMENT_WORDS},
+}
+_LETTERS_ONLY = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
+_RANK_HINT = (0, 1, -1, -2, -3)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=16384)
 def hint_weight(value: str) -> int:
     """Classify a ``class`` + ``id`` string.
 
@@ -160,16 +221,18 @@ def hint_weight(value: str) -> int:
         word (``widget``, ``sidebar``), ``1`` for positive words only, else ``0``.
     """
     low = value.lower()
-    if _STRONG_RE.search(low.replace("-", "").replace("_", "")):
+    # Every strong marker holds one of these stems: skip the pattern when none is there.
+    if (
+        "body" in low or "content" in low or "text" in low or "matn" in low
+    ) and _STRONG_RE.search(low.replace("-", "").replace("_", "")):
         return 2
-    words = set(_SPLIT.split(low))
-    if not words.isdisjoint(COMMENT_WORDS):
-        return -3
-    if not words.isdisjoint(STRONG_NEGATIVE_WORDS):
-        return -2
-    if not words.isdisjoint(WEAK_NEGATIVE_WORDS):
-        return -1
-    return 1 if not words.isdisjoint(POSITIVE_WORDS) else 0
+    best = 0
+    # Words are runs of a-z: as bytes, every other byte (UTF-8 included) becomes a space.
+    for word in low.encode().translate(_LETTERS_ONLY).split():
+        rank = _WORD_RANK.get(word, 0)
+        if rank > best:
+            best = rank
+    return _RANK_HINT[best]
 
 
 _HIDDEN_STYLE = ("display:none", "visibility:hidden")
@@ -188,7 +251,8 @@ def element_hint(attrs: dict[str, str | None], tag: str) -> int | None:
         inline ``display:none``/``visibility:hidden``), else a weight as in
         :func:`hint_weight`; ``itemprop="articleBody"`` (schema.org) is 2,
         ``nav``/``aside``/``footer``/``figure`` are chrome (-2), ``form``/``header``
-        weak chrome (-1), ``article``/``main`` at least positive (1).
+        weak chrome (-1), ``article``/``main`` at least positive (1), the
+        ``<blockquote>`` of an embedded social-media post :data:`EMBED_HINT`.
     """
     if not attrs:
         return -2 if tag in CHROME_TAGS else -1 if tag in WEAK_CHROME_TAGS else 0
@@ -201,8 +265,23 @@ def element_hint(attrs: dict[str, str | None], tag: str) -> int | None:
             return None
     if attrs.get("itemprop") == "articleBody":
         return 2
-    value = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    hint = hint_weight(value) if value != " " else 0
+    return _named_hint(tag, attrs.get("class") or "", attrs.get("id") or "")
+
+
+@lru_cache(maxsize=16384)
+def _named_hint(tag: str, classes: str, ident: str) -> int:
+    """:func:`element_hint` of a visible element from its tag, class and id.
+
+    The class and the id are classified apart (each cached: ids are often unique
+    per element) and the stronger verdict wins, in :func:`hint_weight`'s order.
+    """
+    if tag == "blockquote" and EMBED_RE.search(classes):
+        return EMBED_HINT
+    hint = hint_weight(classes) if classes else 0
+    if ident:
+        other = hint_weight(ident)
+        if _PRIORITY[other] > _PRIORITY[hint]:
+            hint = other
     if tag in CHROME_TAGS and hint < 2:
         return -2
     if tag in WEAK_CHROME_TAGS and hint < 1:
@@ -210,3 +289,7 @@ def element_hint(attrs: dict[str, str | None], tag: str) -> int | None:
     if tag in _ARTICLE_TAGS:
         return max(hint, 1)
     return hint
+
+
+#: :func:`hint_weight` verdicts from weakest to strongest (the first that applies wins).
+_PRIORITY = {0: 0, 1: 1, -1: 2, -2: 3, -3: 4, 2: 5}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import py3langid
@@ -28,6 +29,9 @@ _ISO639_3_TO_1 = {
     "heb": "he", "nld": "nl", "dut": "nl", "zho": "zh", "chi": "zh", "jpn": "ja",
 }
 _MIN_LANGID_LETTERS = 20
+#: Characters given to py3langid: plenty to tell languages apart, and its cost grows
+#: faster than the length.
+_LANGID_CHARS = 1200
 _BYLINE_PREFIX = re.compile(
     r"^\s*(?:by|par|von|por|от|yazan|بقلم|كتب|كتبت|تأليف)\s*[:：]?\s+", re.IGNORECASE
 )
@@ -49,7 +53,7 @@ def site_names(page: Page) -> list[str]:
         Distinct non-empty names, in that order.
     """
     found = [page.first_meta("og:site_name"), page.first_meta("application-name")]
-    for obj in jsonld.ranked(page.jsonld, urls=page_urls(page)):
+    for obj in ranked_jsonld(page):
         found.extend(jsonld.names(obj.get("publisher")))
     for obj in page.jsonld:
         if jsonld.types_of(obj) & {"website", "organization", "newsmediaorganization"}:
@@ -88,8 +92,31 @@ def page_urls(page: Page) -> tuple[str, ...]:
 
     Used to pick, among several JSON-LD articles, the one describing this page.
     """
-    canonical = extract_canonical_url(page)
-    return tuple(u for u in (canonical, page.url) if u)
+    urls: tuple[str, ...] | None = page.memo.get("page_urls")
+    if urls is None:
+        canonical = extract_canonical_url(page)
+        urls = page.memo["page_urls"] = tuple(u for u in (canonical, page.url) if u)
+    return urls
+
+
+def ranked_jsonld(page: Page) -> list[dict[str, Any]]:
+    """The page's JSON-LD objects in lookup order (:func:`scraper.parse.jsonld.ranked`
+    with :func:`page_urls`), computed once per page."""
+    objects: list[dict[str, Any]] | None = page.memo.get("ranked_jsonld")
+    if objects is None:
+        objects = page.memo["ranked_jsonld"] = list(
+            jsonld.ranked(page.jsonld, urls=page_urls(page))
+        )
+    return objects
+
+
+def _first_jsonld(page: Page, key: str) -> Any:
+    """The first present value of ``key`` among :func:`ranked_jsonld` objects, or None."""
+    for obj in ranked_jsonld(page):
+        value = obj.get(key)
+        if value not in (None, "", []):
+            return value
+    return None
 
 
 def extract_canonical_url(page: Page) -> str | None:
@@ -106,12 +133,7 @@ def extract_canonical_url(page: Page) -> str | None:
         An absolute http(s) URL, or None (no tag, or a relative one with no
         ``page.url`` to resolve it against).
     """
-    candidates: list[str] = []
-    for node in page.tree.css("link[rel]"):
-        rels = (node.attributes.get("rel") or "").lower().split()
-        href = node.attributes.get("href")
-        if "canonical" in rels and href and href.strip():
-            candidates.append(href.strip())
+    candidates = list(page.links.get("canonical", ()))
     og = page.first_meta("og:url")
     if og:
         candidates.append(og)
@@ -156,16 +178,17 @@ def extract_language(page: Page, body: str) -> str | None:
         root.attributes.get("lang") if root is not None else None,
         page.first_meta("og:locale"),
         page.first_meta("content-language", "language", "dc.language", "dcterms.language"),
-        jsonld.text(jsonld.first(page.jsonld, "inLanguage", urls=page_urls(page))),
+        jsonld.text(_first_jsonld(page, "inLanguage")),
     ]
     for value in declared:
         code = _primary_subtag(value)
         if code:
             return code
     text = body if len(body) >= 200 else f"{body} {extract_description(page) or ''}"
+    text = text[:_LANGID_CHARS]
     if sum(ch.isalpha() for ch in text) < _MIN_LANGID_LETTERS:
         return None
-    lang, _score = py3langid.classify(text[:5000])
+    lang, _score = py3langid.classify(text)
     return str(lang)
 
 
@@ -206,7 +229,7 @@ def extract_authors(page: Page, *, rules: SiteRules) -> tuple[str, ...]:
     if rules.author:
         nodes = select_rule(page, rules.author, field="author")
         sources.append([t for n in nodes for t in _split_authors(n.text())])
-    for obj in jsonld.ranked(page.jsonld, urls=page_urls(page)):
+    for obj in ranked_jsonld(page):
         if obj.get("author"):
             sources.append([n for v in jsonld.names(obj.get("author")) for n in _split_authors(v)])
             break
@@ -242,7 +265,7 @@ def extract_description(page: Page) -> str | None:
     """
     value = page.first_meta("og:description", "description", "twitter:description")
     if value is None:
-        value = jsonld.text(jsonld.first(page.jsonld, "description", urls=page_urls(page)))
+        value = jsonld.text(_first_jsonld(page, "description"))
     cleaned = " ".join(html.unescape(value).split()) if value else ""
     return cleaned or None
 
@@ -271,5 +294,6 @@ __all__ = [
     "extract_language",
     "extract_site_name",
     "page_urls",
+    "ranked_jsonld",
     "site_names",
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
@@ -27,12 +27,18 @@ class Page:
             ``http-equiv``, each a list of ``content`` values in document order.
         jsonld: every JSON-LD object on the page, ``@graph`` members flattened out,
             in document order (schema.org, https://schema.org/NewsArticle).
+        links: ``<link href>`` values keyed by each lower-cased ``rel`` token
+            (``canonical``, ``alternate``...), in document order, stripped.
+        memo: values derived from the page by the field extractors and shared
+            between them (``page_urls``), computed once; not part of equality.
     """
 
     tree: LexborHTMLParser
     url: str | None
     meta: dict[str, list[str]]
     jsonld: list[dict[str, Any]]
+    links: dict[str, list[str]] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def first_meta(self, *names: str) -> str | None:
         """The first non-empty content of the first of ``names`` present, stripped."""
@@ -44,7 +50,7 @@ class Page:
 
 
 def build_page(html: str, url: str | None = None) -> Page:
-    """Parse ``html`` once and collect its meta tags and JSON-LD.
+    """Parse ``html`` once and collect its meta tags, ``<link rel>`` values and JSON-LD.
 
     Args:
         html: the decoded document text.
@@ -55,13 +61,22 @@ def build_page(html: str, url: str | None = None) -> Page:
         JSON-LD blocks are skipped (logged at DEBUG).
     """
     tree = LexborHTMLParser(html)
-    return Page(tree=tree, url=url, meta=_collect_meta(tree), jsonld=_collect_jsonld(tree))
+    meta, links = _collect_head(tree)
+    return Page(tree=tree, url=url, meta=meta, jsonld=_collect_jsonld(tree), links=links)
 
 
-def _collect_meta(tree: LexborHTMLParser) -> dict[str, list[str]]:
+def _collect_head(tree: LexborHTMLParser) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """``<meta>`` contents by name and ``<link>`` hrefs by rel, in one selection."""
     meta: dict[str, list[str]] = {}
-    for node in tree.css("meta"):
+    links: dict[str, list[str]] = {}
+    for node in tree.css("meta[content], link[rel][href]"):
         attrs = node.attributes
+        if node.tag == "link":
+            href = (attrs.get("href") or "").strip()
+            for rel in (attrs.get("rel") or "").lower().split():
+                if href:
+                    links.setdefault(rel, []).append(href)
+            continue
         content = attrs.get("content")
         if content is None:
             continue
@@ -69,7 +84,7 @@ def _collect_meta(tree: LexborHTMLParser) -> dict[str, list[str]]:
             name = attrs.get(key)
             if name:
                 meta.setdefault(name.strip().lower(), []).append(content)
-    return meta
+    return meta, links
 
 
 def _collect_jsonld(tree: LexborHTMLParser) -> list[dict[str, Any]]:

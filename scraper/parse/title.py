@@ -12,12 +12,13 @@ import re
 
 from ..models import SiteRules
 from . import jsonld
-from .meta import page_urls, select_rule, site_names
+from .meta import ranked_jsonld, select_rule, site_names
 from .page import Page
 
 logger = logging.getLogger(__name__)
 
-_SEP = r"[|｜\-–—·•»~/:_]"  # "_" and the full-width "｜" are common on Chinese/Japanese sites
+#: Title separators; "_" and the full-width "｜" are common on Chinese/Japanese sites.
+_SEP_CHARS = "|｜-–—·•»~/:_"
 _SPLIT = re.compile(r"\s+(?:[|｜\-–—·•»~/]|::)\s+|\s*[|｜·•»]\s*")
 _MAX_SITE_WORDS = 5
 _ELLIPSIS = ("…", "...")
@@ -42,12 +43,9 @@ def strip_site_name(title: str, names: list[str], *, guess: bool = False) -> str
         The headline; ``title`` unchanged when nothing could be stripped.
     """
     for name in names:
-        quoted = re.escape(name)
-        suffix = re.match(rf"^(.+?)\s*{_SEP}+\s*{quoted}\s*$", title, re.IGNORECASE)
-        prefix = re.match(rf"^\s*{quoted}\s*{_SEP}+\s*(.+)$", title, re.IGNORECASE)
-        for match in (suffix, prefix):
-            if match and match.group(1).strip():
-                return match.group(1).strip()
+        stripped = _strip_suffix(title, name) or _strip_prefix(title, name)
+        if stripped:
+            return stripped
     if not guess:
         return title
     parts = [p for p in _SPLIT.split(title) if p.strip()]
@@ -62,6 +60,28 @@ def strip_site_name(title: str, names: list[str], *, guess: bool = False) -> str
     if len(lead.split()) <= _MAX_SITE_WORDS and len(lead) < len(rest):
         return rest
     return title
+
+
+def _strip_suffix(title: str, name: str) -> str | None:
+    """``"Headline | Site"`` -> ``"Headline"`` (string operations: no pattern per name)."""
+    text = title.rstrip()
+    if len(text) <= len(name) or text[-len(name):].lower() != name.lower():
+        return None
+    head = text[: -len(name)].rstrip()
+    if not head or head[-1] not in _SEP_CHARS:
+        return None
+    return head.rstrip(_SEP_CHARS).strip() or None
+
+
+def _strip_prefix(title: str, name: str) -> str | None:
+    """``"Site: Headline"`` -> ``"Headline"``."""
+    text = title.lstrip()
+    if len(text) <= len(name) or text[: len(name)].lower() != name.lower():
+        return None
+    rest = text[len(name):].lstrip()
+    if not rest or rest[0] not in _SEP_CHARS:
+        return None
+    return rest.lstrip(_SEP_CHARS).strip() or None
 
 
 def _clean(text: str | None) -> str | None:
@@ -108,7 +128,7 @@ def _from_parts(title: str, h1: str | None) -> str | None:
 def _meta_titles(page: Page) -> list[str | None]:
     """JSON-LD headline (or name) of the article object, og:title, twitter:title."""
     headline = None
-    for obj in jsonld.ranked(page.jsonld, urls=page_urls(page)):
+    for obj in ranked_jsonld(page):
         if jsonld.is_article(obj):
             headline = jsonld.text(obj.get("headline")) or jsonld.text(obj.get("name"))
             if headline:

@@ -140,6 +140,78 @@ PARAGRAPH_CASES = [
         [P1, P2, P3],
         id="comments-dropped",
     ),
+    pytest.param(
+        article(P1, "The <a href='/a'>ferry operator</a> told <a href='/b'>the island "
+                "council</a> about it on Monday.", P2, P3),
+        [P1, "The ferry operator told the island council about it on Monday.", P2, P3],
+        id="sentence-full-of-links-kept",
+    ),
+    pytest.param(
+        "<html><body><article><p>By Sam Reed</p><ul><li>A second daily crossing from April."
+        "</li><li>Fares are not changing yet.</li></ul>"
+        + "".join(f"<p>{p}</p>" for p in (P1, P2, P3)) + "</article></body></html>",
+        ["A second daily crossing from April.", "Fares are not changing yet.", P1, P2, P3],
+        id="leading-key-points-kept-byline-dropped",
+    ),
+    pytest.param(
+        article(P1, P2, extra="<p>Mayor <b>Ann</b>\n<i>Lee</i> agreed.</p><p>" + P3 + "</p>"),
+        [P1, P2, "Mayor Ann Lee agreed.", P3],
+        id="space-between-inline-elements-kept",
+    ),
+    pytest.param(
+        article(P1, P2, extra="<p>When <!-- -->Mayor<!-- --> <!-- -->Lee<!-- --> spoke, "
+                "<b><a href='/x'>the council</a> </b>agreed.</p><p>" + P3 + "</p>"),
+        [P1, P2, "When Mayor Lee spoke, the council agreed.", P3],
+        id="space-between-comments-and-inside-inline-end-kept",
+    ),
+    pytest.param(
+        article(P1, P2, extra="<div class='social-embed'><blockquote class='twitter-tweet'>"
+                "<p>The new timetable starts in April, finally!</p>&mdash; Island News "
+                "(@islandnews) <a href='https://x.example/s/1'>March 2, 2026</a></blockquote>"
+                f"</div><p>{P3}</p>"),
+        [P1, P2, "The new timetable starts in April, finally!",
+         "— Island News (@islandnews) March 2, 2026", P3],
+        id="embedded-post-kept-in-social-wrapper",
+    ),
+    pytest.param(
+        article(P1, P2, extra=f"<div class='photo'><img src='a.jpg'><p>{P4} (Photo: "
+                f"Ann Lee)</p></div><p>{P3}</p>"),
+        [P1, P2, P3],
+        id="photo-box-caption-dropped",
+    ),
+    pytest.param(
+        article(P1, P2, P3, extra="<p>(Reporting by Ann Lee; Editing by Sam Reed)</p>"
+                "<p>Sign up for our newsletter to get the news in your inbox.</p>"),
+        [P1, P2, P3],
+        id="credits-and-newsletter-prompt-after-the-text-dropped",
+    ),
+    pytest.param(
+        "<html><body><article><div class='entry'>"
+        + "".join(f"<p>{p}</p>" for p in (P1, P2, P3)) + "</div>"
+        "<div class='more-box'><h3>You may also like</h3>"
+        + "".join(f"<div class='teaser'><p>{p}</p></div>" for p in (P4, P4, P4, P4)) +
+        "</div></article></body></html>",
+        [P1, P2, P3],
+        id="box-opened-by-a-related-heading-dropped",
+    ),
+    pytest.param(
+        article(P1, P2, P3, extra="<ul><li>Ferries run every day in summer.</li></ul>"
+                "<h3>More great island stories</h3><ul><li>The harbour gets a new crane.</li>"
+                "<li>A bakery opens on the quay.</li></ul>"),
+        [P1, P2, P3, "Ferries run every day in summer."],
+        id="list-after-a-more-stories-heading-dropped",
+    ),
+    pytest.param(
+        f"<html><body><div class='card'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>",
+        [P1, P2, P3],
+        id="article-in-a-weakly-hinted-wrapper-found",
+    ),
+    pytest.param(
+        "<html><body><aside class='page'><div class='story'>"
+        f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></div></aside></body></html>",
+        [P1, P2, P3],
+        id="article-wrapped-in-an-aside-is-not-cut",
+    ),
 ]
 
 
@@ -306,6 +378,16 @@ def test_empty_document() -> None:
     assert result.reason is not None and result.reason.startswith("no article found")
 
 
+def test_navigation_and_footers_are_cut_before_the_walk() -> None:
+    html = article(P1, P2, P3).replace(
+        "</body>", f"<footer><p>{P4}</p><ul><li><a href='/a'>About us</a></li></ul></footer>"
+        f"<figure><figcaption>{P4}</figcaption></figure></body>"
+    )
+    result = body(html)
+    assert result.text == "\n\n".join([P1, P2, P3])
+    assert "https://news.example/a" not in result.links
+
+
 def test_page_tree_is_not_mutated() -> None:
     page = build_page(article(P1, P2, P3, extra="<div class='share'>Share</div>"), URL)
     before = page.tree.html
@@ -328,7 +410,31 @@ def test_page_tree_is_not_mutated() -> None:
         pytest.param({"hidden": None}, "p", None, id="hidden-attribute"),
         pytest.param({"style": "color: red; display: none"}, "p", None, id="display-none"),
         pytest.param({"class": "row"}, "div", 0, id="neutral"),
+        pytest.param({"class": "twitter-tweet"}, "blockquote", 3, id="embedded-post"),
+        pytest.param({"class": "rollover-block"}, "span", -2, id="hover-card"),
+        pytest.param({"class": "card", "id": "comments"}, "div", -3, id="id-outranks-class"),
+        pytest.param({"class": "post-body", "id": "sidebar"}, "div", 2, id="strong-marker-wins"),
     ],
 )
 def test_element_hint(attrs: dict[str, str | None], tag: str, expected: int | None) -> None:
     assert element_hint(attrs, tag) == expected
+
+
+def test_pruned_copy_cuts_chrome_and_dead_elements_but_not_the_article() -> None:
+    from scraper.parse.prune import pruned_copy
+
+    page = build_page(
+        "<html><body><nav><a href='/'>Home</a></nav><script>var x;</script>"
+        "<div hidden>Hidden teaser</div><div aria-hidden='false'>Shown</div>"
+        f"<aside class='wrap'><div><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></aside>"
+        "<footer><p>Contact us</p></footer><figure><figcaption>A caption</figcaption></figure>"
+        "</body></html>",
+        URL,
+    )
+    copy = pruned_copy(page.tree)
+    assert copy is not None
+    text = copy.text(separator=" ")
+    assert "Home" not in text and "var x" not in text and "Hidden teaser" not in text
+    assert "Contact us" not in text and "A caption" not in text
+    assert "Shown" in text and P1 in text
+    assert "Contact us" in (page.tree.body.text() if page.tree.body else "")
