@@ -33,7 +33,7 @@ from .diff import unified_diff
 from .errors import Cancelled, ScraperError
 from .fetch import Fetcher, FetchOptions
 from .models import Article, SourceOutcome
-from .parse import extract
+from .parse import extract, preload
 from .pipeline import Services, check, deliver
 from .scheduler import build_scheduler, run_until_stopped
 from .sources.urls import canonicalize_url
@@ -284,6 +284,7 @@ def run(config_file: Path | None, duration: float | None) -> None:
         raise ScraperError(f"{config.path}: no [[sources]] configured; nothing to watch")
     logging.getLogger().setLevel(min(logging.getLogger().level, logging.INFO))
     stop = threading.Event()
+    preload()  # load the language model once, not inside the first check
     with open_services(config, stop=stop) as services, httpx.Client() as client:
         scheduler = build_scheduler(
             config.sources,
