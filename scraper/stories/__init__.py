@@ -17,7 +17,7 @@ from scraper.stories.features import (
     weigh_terms,
 )
 from scraper.stories.index import StoryIndex
-from scraper.stories.places import extract_places
+from scraper.stories.places import extract_places, find_arabic_places
 from scraper.stories.records import Assignment, Correction, StoryInfo
 from scraper.stories.scoring import AssignOptions, Signals
 from scraper.stories.text import base_language, detect_language, normalize_arabic, terms
@@ -35,6 +35,7 @@ __all__ = [
     "extract_countries",
     "extract_entities",
     "extract_places",
+    "find_arabic_places",
     "make_doc",
     "normalize_arabic",
     "terms",

@@ -20,6 +20,7 @@ from typing import Any
 from scraper.errors import ParseError
 from scraper.stories.countries import COUNTRY_TABLE, TABLE_LANGUAGES
 from scraper.stories.lexicon import ARABIC_NAME_CUES, CALENDAR
+from scraper.stories.places import find_arabic_places
 from scraper.stories.text import (
     ARABIC_CHAR,
     ARTICLES,
@@ -59,6 +60,9 @@ class StoryDoc:
             written with the article ال in the text and used at least twice, and
             words after a title such as «الرئيس»).
         links: absolute URLs linked from the body (explicit earlier coverage).
+        places: Arabic-script place names written in the text (normalized,
+            without article; see :mod:`scraper.stories.arabic_places`);
+            Latin-script places are read from ``entities``.
     """
 
     article_id: str
@@ -69,13 +73,14 @@ class StoryDoc:
     terms: Mapping[str, float]
     entities: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict (``published`` as an ISO 8601 string).
 
         Returns:
             ``{"article_id", "url", "language", "published", "title", "terms",
-            "entities", "links"}`` with plain JSON types.
+            "entities", "links", "places"}`` with plain JSON types.
         """
         return {
             "article_id": self.article_id,
@@ -86,6 +91,7 @@ class StoryDoc:
             "terms": dict(self.terms),
             "entities": list(self.entities),
             "links": list(self.links),
+            "places": list(self.places),
         }
 
     @classmethod
@@ -113,6 +119,7 @@ class StoryDoc:
                 terms={str(k): float(v) for k, v in dict(data["terms"]).items()},
                 entities=tuple(str(e) for e in data.get("entities", ())),
                 links=tuple(str(u) for u in data.get("links", ())),
+                places=tuple(str(p) for p in data.get("places", ())),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ParseError(f"invalid story doc: {exc}") from exc
@@ -311,4 +318,5 @@ def make_doc(
         terms=weigh_terms(title, body, lang),
         entities=extract_entities(title, body, lang),
         links=tuple(dict.fromkeys(link for link in links if link and link != url)),
+        places=find_arabic_places(f"{title}\n{body}") if lang == "ar" else (),
     )

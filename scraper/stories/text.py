@@ -54,6 +54,7 @@ _ARABIC_MAP = str.maketrans(
         "ک": "ك",
     }
 )
+_ARABIC_MAP_KEEP_TAA = str.maketrans({k: v for k, v in _ARABIC_MAP.items() if k != ord("ة")})
 ARTICLES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال")
 _PROCLITICS = frozenset("وفبلك")
 _SUFFIXES = ("هما", "ات", "ون", "ين", "ها", "يه", "يا", "ه", "ي")
@@ -102,17 +103,22 @@ def detect_language(text: str) -> str | None:
     return str(code)
 
 
-def normalize_arabic(text: str) -> str:
+def normalize_arabic(text: str, *, keep_taa_marbuta: bool = False) -> str:
     """Apply the Arabic orthographic normalization described in the module docstring.
 
     Args:
         text: any text; non-Arabic characters pass through unchanged.
+        keep_taa_marbuta: leave ة as it is (place names, see
+            :mod:`scraper.stories.arabic_places`: a name transcribed with a
+            final ه is no feminine noun in ة).
 
     Returns:
-        The text without diacritics and tatweel, with unified alef/yaa/taa marbuta.
+        The text without diacritics and tatweel, with unified alef/yaa (and
+        taa marbuta, unless kept).
     """
     text = _TANWEEN_ALEF.sub("", text)
-    return ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_MAP)
+    table = _ARABIC_MAP_KEEP_TAA if keep_taa_marbuta else _ARABIC_MAP
+    return ARABIC_DIACRITICS.sub("", text).translate(table)
 
 
 def _strip_suffix(word: str) -> str:

@@ -31,7 +31,7 @@ T0 = datetime(2024, 1, 8, 8, 0, tzinfo=UTC)
         pytest.param(("georgia",), set(), id="state-named-like-a-country"),
         pytest.param(("halcyon", "nhs"), set(), id="no-place"),
         pytest.param(("white house",), set(), id="translated-nickname-is-no-name"),
-        pytest.param(("خوي",), set(), id="arabic-not-matched"),
+        pytest.param(("خوي",), set(), id="arabic-entity-key-not-matched"),
     ],
 )
 def test_extract_places(entities: tuple[str, ...], expected: set[str]) -> None:
