@@ -28,9 +28,10 @@ from rich.progress import Progress
 from rich.table import Table
 
 from . import __version__
+from .charset import decode_html, looks_binary
 from .config import Config, config_path, load_config
 from .diff import unified_diff
-from .errors import Cancelled, ScraperError
+from .errors import Cancelled, ParseError, ScraperError
 from .fetch import Fetcher, FetchOptions
 from .models import Article, SourceOutcome
 from .parse import extract, preload
@@ -156,14 +157,16 @@ def fetch(target: str, as_json: bool, no_robots: bool) -> None:
     if target.startswith(("http://", "https://")):
         with Fetcher(options=FetchOptions(respect_robots=not no_robots, per_host_delay=0)) as f:
             result = f.get(target)
-        article = extract(result.text, result.final_url)
+        data, text, url = result.content, result.text, result.final_url
     else:
-        path = Path(target)
         try:
-            data = path.read_bytes()
+            data = Path(target).read_bytes()
         except OSError as exc:
             raise ScraperError(f"cannot read {target}: {exc.strerror or exc}") from exc
-        article = extract(data, None)
+        text, url = decode_html(data), None
+    if looks_binary(data):
+        raise ParseError("response is not text (binary content)", url=target)
+    article = extract(text, url)
     if as_json:
         _echo_json(article_json(article))
         return

@@ -8,7 +8,7 @@ from typing import Any
 import click
 from rich.table import Table
 
-from .cli import _echo_json, _errors_to_exit, _load, cli, config_option, console
+from .cli import _echo_json, _errors_to_exit, _load, cli, config_option, console, resolve_article
 from .config import Config
 from .errors import ScraperError
 from .followups import FollowupTracker
@@ -97,8 +97,9 @@ def _merge(config: Config, keep: str, other: str) -> None:
 
 def _split(config: Config, url: str) -> None:
     with Store(config.database) as store:
-        before = store.story_of(store.resolve(url) or url)
-        new_id = FollowupTracker(store, settings=config.stories).split(url)
+        key = resolve_article(store, url) or url
+        before = store.story_of(key)
+        new_id = FollowupTracker(store, settings=config.stories).split(key)
     if new_id is None:
         raise ScraperError(f"no stored article {url!r} in any story")
     if new_id == before:
@@ -110,9 +111,13 @@ def _split(config: Config, url: str) -> None:
 def _set_followed(config_file: Path | None, story_id: str, followed: bool) -> None:
     config = _load(config_file)
     with Store(config.database) as store:
+        was = store.is_followed(story_id)
         if not store.set_followed(story_id, followed):
             raise ScraperError(f"no story {story_id!r}; see `scraper stories`")
-    console.print(f"{'following' if followed else 'no longer following'} story {story_id}")
+    if was == followed:
+        console.print(f"story {story_id} was already {'' if followed else 'not '}followed")
+    else:
+        console.print(f"{'following' if followed else 'no longer following'} story {story_id}")
 
 
 @cli.command()

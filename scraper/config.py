@@ -9,6 +9,7 @@ wrong, so the program never starts half-configured.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -53,18 +54,23 @@ def parse_duration(value: str | float | int) -> float:
         if not parts or _DURATION.sub("", text).strip():
             raise ValueError(f"{value!r} is not a duration; use e.g. '30s', '15m', '1h', '1h30m'")
         seconds = sum(float(n) * _UNIT_SECONDS[u.lower()] for n, u in parts)
+    if not math.isfinite(seconds):
+        raise ValueError(f"{value!r} is not a finite duration")
     if seconds <= 0:
         raise ValueError("a duration must be greater than zero")
     return seconds
 
 
-def _duration_value(value: object, *, maximum: float) -> float:
-    """Validate a config duration: a number of seconds or a string like ``"15m"``."""
+def _duration_value(value: object, *, maximum: float, minimum: float = 0.0) -> float:
+    """Validate a config duration: a number of seconds or a string like ``"15m"``,
+    within ``[minimum, maximum]`` seconds."""
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise ValueError("expected a duration such as '15m' or a number of seconds")
     seconds = parse_duration(value)
     if seconds > maximum:
         raise ValueError(f"{value!r} is longer than the maximum of {maximum:g} seconds")
+    if seconds < minimum:
+        raise ValueError(f"{value!r} is shorter than the minimum of {minimum:g} seconds")
     return seconds
 
 
@@ -100,6 +106,8 @@ class _Fetch(_Strict):
     def _delay(cls, value: object) -> float:
         if isinstance(value, int | float) and not isinstance(value, bool) and value == 0:
             return 0.0
+        if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
+            raise ValueError("a delay must be zero or more seconds")
         return _duration_value(value, maximum=3600.0)
 
     per_host_concurrency: int = Field(default=2, ge=1, le=16)
@@ -143,7 +151,7 @@ class _Source(_Strict):
     @field_validator("interval", mode="before")
     @classmethod
     def _duration(cls, value: object) -> float:
-        return _duration_value(value, maximum=366 * 86400.0)
+        return _duration_value(value, maximum=366 * 86400.0, minimum=1.0)
 
 
 class _Webhook(_Strict):
@@ -196,7 +204,7 @@ class _Root(_Strict):
     @field_validator("deliver_interval", mode="before")
     @classmethod
     def _duration(cls, value: object) -> float:
-        return _duration_value(value, maximum=86400.0)
+        return _duration_value(value, maximum=86400.0, minimum=1.0)
 
 
 @dataclass(frozen=True, slots=True)

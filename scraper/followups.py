@@ -129,12 +129,15 @@ class FollowupTracker:
             assignment.story_id
         ):
             return []
+        previous = self._previous(assignment.previous)
+        if previous and all(_after(p["published"], doc.published) for p in previous):
+            return []  # earlier coverage found late: it is not a follow-up of later reports
         story: dict[str, Any] = {
             "id": assignment.story_id,
             "label": label,
             "score": assignment.score,
             "evidence": assignment.evidence,
-            "previous": self._previous(assignment.previous),
+            "previous": previous,
         }
         return [
             followup_event(
@@ -188,3 +191,8 @@ class FollowupTracker:
             if self._index is not None:
                 self._index.split(key, new_story_id=new_id)
         return new_id
+
+
+def _after(value: object, moment: datetime) -> bool:
+    """True when ``value`` is an aware datetime later than ``moment``."""
+    return isinstance(value, datetime) and value.tzinfo is not None and value > moment

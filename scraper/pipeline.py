@@ -146,7 +146,7 @@ def check(source: Source, services: Services) -> SourceOutcome:
         logger.warning("source %s failed: %s", source.name, exc)
         return SourceOutcome(source.name, error=str(exc), seconds=time.monotonic() - started)
     tally = _Tally()
-    for entry in entries:
+    for entry in _oldest_first(entries):
         if services.stop is not None and services.stop.is_set():
             raise Cancelled(f"stopping: check of {source.name} interrupted")
         prefetched = result if source.kind == "page" else None
@@ -216,6 +216,20 @@ def _entries(source: Source, result: FetchResult, services: Services) -> list[En
         entries.extend(discover_entries("sitemap", child_result, limit=source.max_articles))
     entries.sort(key=lambda e: e.published or e.updated or _EPOCH, reverse=True)
     return entries[: source.max_articles]
+
+
+def _oldest_first(entries: list[Entry]) -> list[Entry]:
+    """Entries in publication order, undated ones last (in listing order).
+
+    New articles are assigned to stories in this order, so the first report of
+    a story opens it and later reports follow it up, whatever order the feed
+    lists them in.
+    """
+    dated = sorted(
+        (e for e in entries if e.published or e.updated),
+        key=lambda e: e.published or e.updated or _EPOCH,
+    )
+    return dated + [e for e in entries if not (e.published or e.updated)]
 
 
 def _record(services: Services, source: Source, url: str, exc: Exception) -> None:

@@ -59,3 +59,11 @@ def test_fetch_errors_are_clean_messages(site: LocalSite, tmp_path: Path) -> Non
     assert "410" in result.stderr and "Traceback" not in result.output
     missing = CliRunner().invoke(cli, ["fetch", str(tmp_path / "missing.html")])
     assert missing.exit_code == 1 and "cannot read" in missing.stderr
+
+
+def test_fetch_refuses_binary_content(site: LocalSite) -> None:
+    site.routes["/junk"] = Route(bytes(range(256)) * 20)
+    result = CliRunner().invoke(cli, ["fetch", site.url("/junk"), "--json"])
+    assert result.exit_code == 1
+    assert "not text" in result.stderr
+    assert result.stdout == ""

@@ -115,3 +115,31 @@ def test_merging_a_story_into_itself_is_refused(
     assert result.exit_code == 1
     assert "into itself" in result.stderr
     assert _run(config, "story", story["id"])["id"] == story["id"]
+
+
+def test_one_poll_listing_a_story_newest_first_alerts_only_the_later_article(
+    tmp_path: Path, site: LocalSite, receiver: LocalSite
+) -> None:
+    receiver.routes["/hook"] = Route(b"ok")
+    config = write_config(
+        tmp_path / "config.toml",
+        f'alert_on_first_poll = true\n\n[[sources]]\nname = "nile"\n'
+        f'url = "{site.url("/feed.xml")}"\n\n'
+        f'[[webhooks]]\nname = "desk"\nurl = "{receiver.url("/hook")}"\nsecret = "k"\n'
+        'events = ["story.followup"]\n',
+    )
+    base = site.url("")
+    publish(site)
+    site.routes[str(EARLIER["path"])] = Route(render_story(base, EARLIER))
+    dated = feed_item(base, EARLIER).replace(
+        "</item>", "<pubDate>Mon, 02 Nov 2026 08:00:00 GMT</pubDate></item>"
+    )
+    # the feed lists the newest first: the main article, then the earlier one
+    site.routes["/feed.xml"] = Route(
+        render_feed(base, items=dated, main=True), content_type="application/rss+xml"
+    )
+    _run(config, "check")
+    (post,) = receiver.requests_to("/hook", "POST")
+    payload = json.loads(post.body)
+    assert payload["article"]["url"] == site.url(ARTICLE_PATH)
+    assert [p["url"] for p in payload["story"]["previous"]] == [site.url(str(EARLIER["path"]))]

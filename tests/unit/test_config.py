@@ -108,6 +108,12 @@ def test_invalid_config_names_key_and_problem(raw: dict, key: str, fragment: str
             "sources[0].interval",
         ),
         ({"webhooks": [{"name": "w", "url": "not a url", "secret": "s"}]}, "webhooks[0].url"),
+        ({"fetch": {"timeout": float("nan")}}, "fetch.timeout"),
+        (
+            {"sources": [{"name": "a", "url": "https://x/", "interval": 0.001}]},
+            "sources[0].interval",
+        ),
+        ({"deliver_interval": float("inf")}, "deliver_interval"),
     ],
     ids=[
         "zero-timeout",
@@ -116,6 +122,9 @@ def test_invalid_config_names_key_and_problem(raw: dict, key: str, fragment: str
         "huge-interval",
         "bool-interval",
         "webhook-url",
+        "nan-timeout",
+        "tiny-interval",
+        "infinite-deliver-interval",
     ],
 )
 def test_out_of_range_values_are_config_errors(raw: dict, key: str) -> None:
