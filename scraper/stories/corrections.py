@@ -8,6 +8,7 @@ and always win. It works on the index's state, declared below.
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -23,8 +24,12 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-class Corrections:
-    """Merge, split and replay, for :class:`~scraper.stories.index.StoryIndex`."""
+class Corrections(ABC):
+    """Merge, split and replay, for :class:`~scraper.stories.index.StoryIndex`.
+
+    A mixin: the index state below and the two abstract methods are provided
+    by :class:`~scraper.stories.index.StoryIndex`.
+    """
 
     _docs: dict[str, StoryDoc]
     _story_of: dict[str, str]
@@ -35,11 +40,13 @@ class Corrections:
     _split_to: dict[str, str]
     _corrections: list[Correction]
 
+    @abstractmethod
     def _join(self, doc: StoryDoc, story_id: str) -> None:
-        raise NotImplementedError  # StoryIndex
+        """Put ``doc`` into ``story_id`` (updating postings, counts and centroids)."""
 
+    @abstractmethod
     def _fresh_id(self) -> str:
-        raise NotImplementedError  # StoryIndex
+        """A story id not in use yet."""
 
     @property
     def corrections(self) -> tuple[Correction, ...]:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import itertools
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
+from storydocs import story_doc
 
-from scraper.stories import AssignOptions, StoryDoc, StoryIndex, extract_places, make_doc
+from scraper.stories import AssignOptions, StoryDoc, StoryIndex, extract_places
 from scraper.stories.arabic_places import readings
 from scraper.stories.places import find_arabic_places
 
@@ -90,13 +91,7 @@ AR_OTHER_QUAKE = (
 
 
 def _doc(article_id: str, text: tuple[str, str], *, hours: float) -> StoryDoc:
-    return make_doc(
-        article_id=article_id,
-        title=text[0],
-        body=text[1],
-        published=T0 + timedelta(hours=hours),
-        language="ar",
-    )
+    return story_doc(article_id, text, start=T0, hours=hours, language="ar")
 
 
 def _index(options: AssignOptions | None = None) -> StoryIndex:

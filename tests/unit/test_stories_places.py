@@ -6,11 +6,12 @@ The fixture articles are written for these tests (fictional events).
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
+from storydocs import story_doc
 
-from scraper.stories import AssignOptions, StoryDoc, StoryIndex, extract_places, make_doc
+from scraper.stories import AssignOptions, StoryDoc, StoryIndex, extract_places
 from scraper.stories.scoring import place_conflict
 
 T0 = datetime(2024, 1, 8, 8, 0, tzinfo=UTC)
@@ -77,13 +78,7 @@ EN_BUFFALO = (
 
 
 def _doc(article_id: str, text: tuple[str, str], *, hours: float) -> StoryDoc:
-    return make_doc(
-        article_id=article_id,
-        title=text[0],
-        body=text[1],
-        published=T0 + timedelta(hours=hours),
-        language="en",
-    )
+    return story_doc(article_id, text, start=T0, hours=hours, language="en")
 
 
 def test_a_city_gives_an_article_its_country() -> None:
