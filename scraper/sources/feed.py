@@ -76,33 +76,49 @@ def _json_feed(result: FetchResult) -> list[Entry]:
     return entries
 
 
-def _json_item(item: object, base: str) -> Entry | None:
-    if not isinstance(item, dict):
-        return None
-    link = item.get("url") or item.get("external_url")
+def _entry(
+    link: object,
+    guid: object,
+    *,
+    base: str,
+    title: object,
+    published: datetime | None,
+    updated: datetime | None,
+) -> Entry | None:
+    """An Entry for a feed item with a usable link; the GUID falls back to its URL."""
     if not isinstance(link, str) or not link.strip():
         return None
     url = canonicalize_url(link, base=base)
-    guid = item.get("id")
+    guid_text = str(guid).strip() if guid not in (None, "") else ""
     return Entry(
         url=url,
-        guid=str(guid) if guid not in (None, "") else url,
-        title=_clean_title(item.get("title")),
+        guid=guid_text or url,
+        title=_clean_title(title),
+        published=published,
+        updated=updated,
+    )
+
+
+def _json_item(item: object, base: str) -> Entry | None:
+    if not isinstance(item, dict):
+        return None
+    return _entry(
+        item.get("url") or item.get("external_url"),
+        item.get("id"),
+        base=base,
+        title=item.get("title"),
         published=_rfc3339(item.get("date_published")),
         updated=_rfc3339(item.get("date_modified")),
     )
 
 
 def _xml_entry(item: dict[str, Any], base: str) -> Entry | None:
-    link = item.get("link")
-    if not isinstance(link, str) or not link.strip():
-        return None
-    url = canonicalize_url(link, base=base)
     guid = item.get("id")
-    return Entry(
-        url=url,
-        guid=guid.strip() if isinstance(guid, str) and guid.strip() else url,
-        title=_clean_title(item.get("title")),
+    return _entry(
+        item.get("link"),
+        guid if isinstance(guid, str) else None,
+        base=base,
+        title=item.get("title"),
         # dict.get: FeedParserDict's own lookup falls back from updated to published
         published=_struct_to_utc(dict.get(item, "published_parsed")),
         updated=_struct_to_utc(dict.get(item, "updated_parsed")),
