@@ -50,17 +50,20 @@ def extract(
     page = build_page(text, url)
     rules = rules or SiteRules()
     published, updated = extract_dates(page, rules=rules, now=now)
-    body = extract_body(page, rules=rules)
     canonical = extract_canonical_url(page) or url or ""
+    title = extract_title(page, rules=rules)
+    authors = extract_authors(page, rules=rules)
+    # Last reader of the DOM: the body is cut down in place, not copied.
+    body = extract_body(page, rules=rules, consume=True)
     return Article(
         url=url or canonical,
         canonical_url=canonical,
-        title=extract_title(page, rules=rules),
+        title=title,
         body=body.text,
         published=published,
         updated=updated,
         language=extract_language(page, body.text),
-        authors=extract_authors(page, rules=rules),
+        authors=authors,
         description=extract_description(page),
         site_name=extract_site_name(page),
         links=body.links,

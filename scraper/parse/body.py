@@ -95,20 +95,24 @@ class BodyResult:
     reason: str | None
 
 
-def extract_body(page: Page, *, rules: SiteRules) -> BodyResult:
+def extract_body(page: Page, *, rules: SiteRules, consume: bool = False) -> BodyResult:
     """Extract the main text of an article page.
 
     Args:
         page: the parsed page (read only; the tree is shared with other extractors).
         rules: per-source selectors; ``rules.remove`` is applied first, then
             ``rules.body`` (if any) replaces the heuristics.
+        consume: the caller reads nothing more from ``page.tree``: its ``<body>``
+            may be pruned in place rather than copied (faster; the tree is
+            left without scripts, hidden elements and page chrome).
 
     Returns:
         A :class:`BodyResult`. A page without an article (section front, 404
         page, consent wall) gives ``text == ""`` and a ``reason``. Never raises
         for malformed HTML; an invalid selector in ``rules`` is logged and ignored.
+        ``page`` is only read, unless ``consume`` is True.
     """
-    work = pruned_copy(page.tree, remove=rules.remove, chrome=not rules.body)
+    work = pruned_copy(page.tree, remove=rules.remove, chrome=not rules.body, in_place=consume)
     if work is None:
         return BodyResult("", (), "no article found: empty page")
     if rules.body:

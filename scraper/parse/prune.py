@@ -45,7 +45,11 @@ _HOLDS_ARTICLE = "article, main, h1, [itemprop=articleBody], blockquote, p ~ p ~
 
 
 def pruned_copy(
-    tree: LexborHTMLParser, *, remove: Sequence[str] = (), chrome: bool = True
+    tree: LexborHTMLParser,
+    *,
+    remove: Sequence[str] = (),
+    chrome: bool = True,
+    in_place: bool = False,
 ) -> LexborNode | None:
     """A copy of the page without the subtrees that cannot hold article text.
 
@@ -61,6 +65,10 @@ def pruned_copy(
             an invalid one is logged and ignored.
         chrome: also cut navigation, side boxes, footers and figures (see the
             module docstring); False when ``SiteRules.body`` chooses the body.
+        in_place: cut ``<body>`` itself instead of a copy when neither ``remove``
+            nor ``chrome=False`` asks for the whole document; for a caller that
+            owns the tree and reads nothing else from it afterwards
+            (:func:`scraper.parse.extract`), which saves the copy.
 
     Returns:
         The copy of ``<body>`` (the copy's ``<html>`` when the document was
@@ -76,7 +84,7 @@ def pruned_copy(
         source = tree.body or tree.root
         if source is None:
             return None
-        top = source.clone()
+        top = source if in_place else source.clone()
     _cut_dead(top, chrome=chrome)
     return top
 

@@ -395,6 +395,17 @@ def test_page_tree_is_not_mutated() -> None:
     assert page.tree.html == before
 
 
+def test_consumed_page_gives_the_same_body_and_is_cut_in_place() -> None:
+    html = article(P1, P2, P3, extra="<script>var tracker = 1;</script><nav>Home</nav>")
+    kept = extract_body(build_page(html, URL), rules=SiteRules())
+    page = build_page(html, URL)
+    consumed = extract_body(page, rules=SiteRules(), consume=True)
+    assert consumed == kept
+    assert consumed.text == "\n\n".join([P1, P2, P3])
+    body_html = page.tree.body.html if page.tree.body else ""
+    assert "tracker" not in (body_html or "") and "<nav>" not in (body_html or "")
+
+
 @pytest.mark.parametrize(
     ("attrs", "tag", "expected"),
     [
