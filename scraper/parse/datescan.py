@@ -30,10 +30,8 @@ Parsing values into datetimes and deciding which date is which is left to
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
 
 from selectolax.lexbor import LexborNode
 
@@ -159,50 +157,65 @@ def scan_body(body: LexborNode | None) -> Scan:
     return scan
 
 
-def _children(node: LexborNode) -> Iterator[tuple[LexborNode, bool]]:
-    """The children of ``node`` as opening entries, last first (for a stack)."""
-    return zip(reversed(list(node.iter(include_text=True))), repeat(False))
-
-
 def _walk(root: LexborNode, scan: Scan) -> None:
-    """Depth-first, without recursion (pages nest thousands of levels deep).
+    """Read the subtree at ``root`` in document order, in one Lexbor (C) traversal.
 
-    Each element's attributes are read once; elements without attributes can
-    neither be excluded nor state a date, so they cost no more than a lookup.
+    The traversal yields no closing events, so they are inferred: each visited
+    node's *owner* (its nearest enclosing block element) is looked up from its
+    parent's state, keyed by ``mem_id``; when it differs from the owner of the
+    node read before, a block ended in between and the pending block is flushed,
+    exactly where a closing tag would have flushed it. A skipped element never
+    enters the state, so its whole subtree is skipped. Each element's attributes
+    are read once; nothing is recursive (pages nest thousands of levels deep).
     """
-    stack = list(_children(root))  # (node, closing): closing entries end an element
-    pop, push, extend = stack.pop, stack.append, stack.extend
-    while stack:
-        node, closing = pop()
+    nodes = iter(root.traverse(include_text=True, skip_empty=False))
+    first = next(nodes, None)
+    if first is None:
+        return
+    # mem_id -> (owner block's mem_id, inside an <h1>); skipped subtrees are absent.
+    state: dict[int, tuple[int, bool]] = {first.mem_id: (first.mem_id, False)}
+    get = state.get
+    last_owner = first.mem_id
+    h1_open = False  # an <h1> was entered and the walk has not left it yet
+    for node in nodes:
+        parent = node.parent
+        found = get(parent.mem_id) if parent is not None else None
+        if found is None:
+            continue
+        owner, in_h1 = found
+        if owner != last_owner:
+            scan.flush()  # a block closed between the last node read and this one
+            last_owner = owner
+        if h1_open and not in_h1:
+            scan.after_h1, h1_open = True, False
         tag = node.tag or ""
-        if closing:
-            if tag in _BLOCK_TAGS:
-                scan.flush()
-            scan.after_h1 = scan.after_h1 or tag == "h1"
-        elif tag == "-text":
+        if tag == "-text":
             text = node.text_content or ""
             scan.parts.append(text)
             scan.length += len(text)
         elif tag.startswith("-") or tag in _SKIP_TAGS:
             continue
         elif tag in _HEADINGS and RELATED_HEADING.match(node.text(separator=" ") or ""):
-            # A "Related" / "Comments" heading: skip the rest of its container,
-            # i.e. the siblings stacked above the parent's closing entry.
-            while stack and not stack[-1][1]:
-                pop()
+            # A "Related" / "Comments" heading: the rest of its container is skipped.
+            state.pop(parent.mem_id, None)  # type: ignore[union-attr]
         else:
             attrs = node.attributes
             if attrs and _excluded(node, attrs):
                 continue
             if tag in _BLOCK_TAGS:
                 scan.flush()
+                owner = last_owner = node.mem_id
+            if tag == "h1" and not in_h1:
+                in_h1 = h1_open = True
             if attrs:
                 value = _value_of(node, tag, attrs)
                 if value is not None:
                     value.offset = scan.length
                     scan.values.append(value)
-            push((node, True))
-            extend(_children(node))
+            state[node.mem_id] = (owner, in_h1)
+    scan.flush()
+    if h1_open:
+        scan.after_h1 = True
 
 
 def _excluded(node: LexborNode, attrs: dict[str, str | None]) -> bool:
