@@ -194,8 +194,26 @@ def layout(root: LexborNode) -> Layout:
         return walker.out
     state[first.mem_id] = (walker.add_container(first.tag or "div", -1, 1, None), False)
     get = state.get
+    out = walker.out
+    parents, tags, hints, elements = out.parent, out.tag, out.hint, out.nodes
     for node in nodes:
         tag = node.tag
+        if tag in BLOCK_TAGS:
+            # The most frequent case, inlined: a new container (hint read later).
+            found = get(node.parent.mem_id)  # type: ignore[union-attr]
+            if found is None:
+                continue
+            if walker.parts or walker.links:
+                walker.flush()
+            else:
+                walker.brs = 0
+            walker.current = len(tags)
+            parents.append(found[0])
+            tags.append(tag)
+            hints.append(UNREAD)
+            elements.append(node)
+            state[node.mem_id] = (walker.current, found[1])
+            continue
         if tag in SKIP_TAGS or tag is None:
             if tag in _PICTURES:
                 found = get(node.parent.mem_id)  # type: ignore[union-attr]
@@ -234,17 +252,9 @@ def _enter(
     found: tuple[int, bool],
     state: dict[int, tuple[int, bool]],
 ) -> None:
-    """Record an element: a new container for block tags (its hint is read later,
-    if ever), link state for ``<a>``; inline chrome and hidden elements are skipped."""
-    container, in_link = found
-    if tag in BLOCK_TAGS:
-        if walker.parts or walker.links:
-            walker.flush()
-        else:
-            walker.brs = 0
-        walker.current = walker.add_container(tag, container, UNREAD, node)
-        state[node.mem_id] = (walker.current, in_link)
-        return
+    """Record an inline element: link state for ``<a>``; inline chrome and hidden
+    elements are skipped (block elements are handled in :func:`layout`)."""
+    container = found[0]
     if walker.parts:
         walker.space_before(node)
     attrs = node.attributes
