@@ -39,8 +39,9 @@ def extract(
         url: the page's URL, used to resolve the canonical URL and links and as a
             last source of dates; None for a local file.
         rules: per-source CSS selector overrides (config ``[sources.selectors]``).
-        now: aware datetime treated as "now" when rejecting future dates
-            (default: the current UTC time).
+        now: aware datetime treated as "now": the time the page was fetched,
+            which relative dates ("2 hours ago", "منذ ساعتين") count back from and
+            past which dates are rejected as future (default: the current UTC time).
 
     Returns:
         An :class:`Article`. A page with no article gives ``body == ""`` and a

@@ -20,8 +20,9 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from ..models import SiteRules
 from . import jsonld
+from .datesago import find_relative_dates
 from .datescan import Block, Scan, scan_body
-from .datetext import Kind, find_text_dates, has_label, label_of, parse_value
+from .datetext import Kind, TextDate, find_text_dates, has_label, label_of, parse_value
 from .meta import page_urls, select_rule
 from .page import Page
 
@@ -103,6 +104,8 @@ _URL_DATE = (
 )
 _DIGIT = re.compile(r"\d")
 _TEXT_WINDOW = 8  # unlabeled visible dates are read in the first 8 blocks after the <h1>
+# "2 hours ago" is read only in date lines this short: in a paragraph it is story text.
+_RELATIVE_CHARS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +120,10 @@ _Tier = tuple[list[_Found], list[_Found]]
 class _Context:
     """Per-call caches: the DOM scan and each tier's findings, computed on demand."""
 
-    def __init__(self, page: Page, limit: datetime) -> None:
+    def __init__(self, page: Page, now: datetime) -> None:
         self.page = page
-        self.limit = limit
+        self.now = now
+        self.limit = now + CLOCK_SKEW
         lang = (page.tree.root.attributes.get("lang") or "").lower() if page.tree.root else ""
         self.month_first = lang in ("en-us", "en")
         self._scan: Scan | None = None
@@ -174,7 +178,9 @@ def extract_dates(
     ``last-modified``...); ``<time datetime>`` and ``data-*`` date attributes whose
     class, attribute name or nearby words ("Published", "نشر في", "آخر تحديث",
     "Mis à jour", "Aktualisiert", "Actualizado"...) say which date they are; visible
-    text dates after such words; the first unlabeled ``<time>``/``data-*`` value
+    text dates after such words (also relative ones, "3 hours ago", "منذ ساعتين",
+    in a short date line, counted back from ``now``: pass the fetch time); the
+    first unlabeled ``<time>``/``data-*`` value
     after the ``<h1>`` (else before it), then the first unlabeled visible date in
     the eight blocks after the ``<h1>`` (anywhere when the page has no ``<h1>``),
     both for published only;
@@ -190,7 +196,8 @@ def extract_dates(
     Args:
         page: the parsed page (not modified).
         rules: per-site selectors; ``published``/``updated`` win when they match.
-        now: aware datetime taken as "now" (default: the current UTC time).
+        now: aware datetime taken as "now", the fetch time (default: the current
+            UTC time).
 
     Returns:
         ``(published, updated)``: aware datetimes or None. Never raises for
@@ -200,7 +207,7 @@ def extract_dates(
         ConfigError: ``rules.published``/``rules.updated`` is not a valid CSS selector.
     """
     current = now or datetime.now(UTC)
-    ctx = _Context(page, current + CLOCK_SKEW)
+    ctx = _Context(page, current)
     published = _pick(ctx, "published", rules.published)
     updated = _pick(ctx, "updated", rules.updated)
     if published is None and updated is None:
@@ -340,12 +347,9 @@ def _text_dates(ctx: _Context) -> tuple[_Tier, list[_Found]]:
             window += 1
         in_window = (block.after_h1 and window <= _TEXT_WINDOW) or not ctx.scan.after_h1
         previous = blocks[index - 1].text if index else ""
-        if not _DIGIT.search(block.text) or not (
-            in_window or has_label(block.text) or (len(previous) <= 40 and has_label(previous))
-        ):
-            continue  # cheap skip: no date can be read here
+        dates = _block_dates(ctx, block.text, previous, in_window=in_window)
         end = 0
-        for date in find_text_dates(block.text, month_first=ctx.month_first):
+        for date in dates:
             kind = _label_near(blocks, index, block.text[end : date.start], "")
             end = date.end
             if kind is not None:
@@ -353,6 +357,27 @@ def _text_dates(ctx: _Context) -> tuple[_Tier, list[_Found]]:
             elif in_window:
                 unlabeled.append(_Found(date.value))
     return found, unlabeled
+
+
+def _block_dates(ctx: _Context, text: str, previous: str, *, in_window: bool) -> list[TextDate]:
+    """The visible dates of one block that may be the page's: absolute ones, and
+    relative ones ("منذ ساعتين", "3 hours ago") in a short date line, counted back
+    from the time of the fetch. Only blocks in the window after the ``<h1>`` or
+    next to a label are read."""
+    digits = _DIGIT.search(text) is not None
+    short = len(text.strip()) <= _RELATIVE_CHARS
+    if not (digits or short):
+        return []  # cheap skip: no date can be read here
+    if not (in_window or has_label(text) or (len(previous) <= 40 and has_label(previous))):
+        return []
+    dates = find_text_dates(text, month_first=ctx.month_first) if digits else []
+    if short:
+        taken = [(d.start, d.end) for d in dates]
+        for date in find_relative_dates(text, now=ctx.now):
+            if not any(date.start < e and s < date.end for s, e in taken):
+                dates.append(date)
+        dates.sort(key=lambda d: d.start)
+    return dates
 
 
 def _tier_url(ctx: _Context) -> _Tier:

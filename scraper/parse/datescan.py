@@ -205,6 +205,11 @@ def _walk(root: LexborNode, scan: Scan) -> None:
             if tag in _BLOCK_TAGS:
                 scan.flush()
                 owner = last_owner = node.mem_id
+            elif attrs and scan.parts and scan.parts[-1] and not scan.parts[-1][-1].isspace():
+                # Sibling spans laid out apart by CSS ("<span>By X</span><span>نُشر
+                # منذ 3 ساعات</span>"): keep their words apart so labels stay words.
+                scan.parts.append(" ")
+                scan.length += 1
             if tag == "h1" and not in_h1:
                 in_h1 = h1_open = True
             if attrs:

@@ -4,7 +4,8 @@ Read by :mod:`scraper.parse.datetext`. Month names (full, abbreviated and
 genitive forms) in English, French, German, Spanish, Portuguese, Italian, Russian,
 Turkish and Arabic (Egyptian/Gulf ``يناير``, Levantine ``كانون الثاني``,
 Maghreb ``جانفي``); zone abbreviations with their UTC offsets in hours; US region
-zones as IANA names; the words that announce a publication or an update date.
+zones as IANA names; the words that announce a publication or an update date;
+the words of relative times ("3 hours ago", "منذ ساعتين").
 
 Order matters: a month name listed twice maps to the later month, and names or
 words of equal length are tried in the order listed here. The tables are packed
@@ -72,6 +73,45 @@ UPDATED_WORDS: tuple[str, ...] = (
     "modificata", "modificado", "modificada", "actualisé", "actualisée", "güncellenme",
     "آخر تعديل", "تم التعديل", "عدل في",
 )
+
+# Relative times ("3 hours ago", "منذ ساعتين"), read by scraper.parse.datesago.
+# Unit words (singular, plural and case forms) -> seconds.
+RELATIVE_UNITS: dict[str, int] = {
+    **dict.fromkeys(("minute", "minutes", "min", "mins", "minuten", "minuto", "minutos",
+                     "minuti", "dakika", "минуту", "минуты", "минут", "دقيقة", "دقائق"), 60),
+    **dict.fromkeys(("hour", "hours", "hr", "hrs", "heure", "heures", "stunde", "stunden", "hora",
+                     "horas", "ora", "ore", "saat", "час", "часа", "часов", "ساعة", "ساعات"),
+                    3600),
+    **dict.fromkeys(("day", "days", "jour", "jours", "tag", "tagen", "día", "días", "dia", "dias",
+                     "giorno", "giorni", "gün", "день", "дня", "дней", "يوم", "أيام", "ايام"),
+                    86400),
+    **dict.fromkeys(("week", "weeks", "semaine", "semaines", "woche", "wochen", "semana",
+                     "semanas", "settimana", "settimane", "hafta", "неделю", "недели", "недель",
+                     "أسبوع", "اسبوع", "أسابيع", "اسابيع"), 604800),
+}
+# Arabic dual forms carry their number ("ساعتين": two hours).
+RELATIVE_DUALS: dict[str, int] = {
+    "دقيقتين": 120, "دقيقتان": 120, "ساعتين": 7200, "ساعتان": 7200, "يومين": 172800,
+    "يومان": 172800, "أسبوعين": 1209600, "اسبوعين": 1209600,
+}
+# Words standing for "one" before a unit ("an hour ago", "il y a une heure", "vor einer Stunde").
+RELATIVE_ONE: tuple[str, ...] = (
+    "a", "an", "one", "un", "une", "einer", "einem", "una", "uno", "um", "uma", "bir",
+)
+# Words before the amount ("il y a 3 heures", "منذ 3 ساعات") and after the unit ("3 hours ago").
+RELATIVE_BEFORE: tuple[str, ...] = ("il y a", "vor", "hace", "há", "ha", "منذ", "قبل")
+RELATIVE_AFTER: tuple[str, ...] = ("ago", "fa", "önce", "once", "назад")
 # fmt: on
 
-__all__ = ["ABBR_HOURS", "MONTHS", "PUBLISHED_WORDS", "REGION_ZONES", "UPDATED_WORDS"]
+__all__ = [
+    "ABBR_HOURS",
+    "MONTHS",
+    "PUBLISHED_WORDS",
+    "REGION_ZONES",
+    "RELATIVE_AFTER",
+    "RELATIVE_BEFORE",
+    "RELATIVE_DUALS",
+    "RELATIVE_ONE",
+    "RELATIVE_UNITS",
+    "UPDATED_WORDS",
+]
