@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from ..models import SiteRules
 from . import jsonld
-from .datesago import find_relative_dates
+from .datesago import find_relative_dates, may_hold_relative
 from .datescan import Block, Scan, scan_body
 from .datetext import Kind, TextDate, find_text_dates, has_label, label_of, parse_value
 from .meta import page_urls, select_rule
@@ -365,13 +365,13 @@ def _block_dates(ctx: _Context, text: str, previous: str, *, in_window: bool) ->
     from the time of the fetch. Only blocks in the window after the ``<h1>`` or
     next to a label are read."""
     digits = _DIGIT.search(text) is not None
-    short = len(text.strip()) <= _RELATIVE_CHARS
-    if not (digits or short):
+    relative = len(text.strip()) <= _RELATIVE_CHARS and may_hold_relative(text)
+    if not (digits or relative):
         return []  # cheap skip: no date can be read here
     if not (in_window or has_label(text) or (len(previous) <= 40 and has_label(previous))):
         return []
     dates = find_text_dates(text, month_first=ctx.month_first) if digits else []
-    if short:
+    if relative:
         taken = [(d.start, d.end) for d in dates]
         for date in find_relative_dates(text, now=ctx.now):
             if not any(date.start < e and s < date.end for s, e in taken):

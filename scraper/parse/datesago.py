@@ -54,6 +54,17 @@ _PATTERNS = (
 )
 
 
+_TRIGGER = re.compile(
+    rf"(?<!\w)(?:{_alternation(RELATIVE_BEFORE)}|{_alternation(RELATIVE_AFTER)})(?!\w)", re.I
+)
+
+
+def may_hold_relative(text: str) -> bool:
+    """A cheap test: whether ``text`` has an "ago"/"since" word at all (``منذ``,
+    ``ago``, ``il y a``...), so that :func:`find_relative_dates` can find something."""
+    return _TRIGGER.search(text) is not None
+
+
 def find_relative_dates(text: str, *, now: datetime) -> list[TextDate]:
     """Find "N units ago" phrases in ``text`` and turn them into datetimes.
 
@@ -91,4 +102,4 @@ def _seconds(match: re.Match[str]) -> int:
     return amount * unit
 
 
-__all__ = ["MAX_AGE", "find_relative_dates"]
+__all__ = ["MAX_AGE", "find_relative_dates", "may_hold_relative"]
