@@ -20,7 +20,7 @@ from .meta import (
     extract_language,
     extract_site_name,
 )
-from .page import build_page
+from .page import MAX_UNCLOSED, build_page, unclosed_depth
 from .title import extract_title
 
 
@@ -45,9 +45,16 @@ def extract(
 
     Returns:
         An :class:`Article`. A page with no article gives ``body == ""`` and a
-        ``reason``; this function does not raise on malformed HTML.
+        ``reason``; this function does not raise on malformed HTML. A page nesting
+        :data:`~scraper.parse.page.MAX_UNCLOSED` or more unclosed container tags
+        is not parsed at all (the parser's time grows with the square of the
+        depth) and gives only a ``reason``.
     """
     text = decode_html(html) if isinstance(html, bytes) else html
+    depth = unclosed_depth(text)
+    if depth >= MAX_UNCLOSED:
+        reason = f"not parsed: {depth} unclosed container tags (limit {MAX_UNCLOSED})"
+        return _unparsed(url, reason)
     page = build_page(text, url)
     rules = rules or SiteRules()
     published, updated = extract_dates(page, rules=rules, now=now)
@@ -70,6 +77,11 @@ def extract(
         links=body.links,
         reason=body.reason,
     )
+
+
+def _unparsed(url: str | None, reason: str) -> Article:
+    """The Article of a page refused before parsing: no fields, and why."""
+    return Article(url=url or "", canonical_url=url or "", title=None, body="", reason=reason)
 
 
 def preload() -> None:

@@ -284,6 +284,21 @@ def test_binary_garbage_served_as_html_is_an_error_not_an_article(
     assert "not text" in junk["errors"][0]
 
 
+def test_pathologically_nested_page_is_refused_quickly_as_a_source_error(
+    tmp_path: Path, site: LocalSite
+) -> None:
+    # 200,000 unclosed <div>: parsed, this would take Lexbor many minutes.
+    nested = "<html><body>" + "<div>" * 200_000 + "<p>text</p></body></html>"
+    site.routes["/deep"] = Route(nested.encode(), content_type="text/html; charset=utf-8")
+    body = f'[[sources]]\nname = "deep"\nurl = "{site.url("/deep")}"\nkind = "page"\n'
+    config = write_config(tmp_path / "config.toml", body)
+    code, summary = _check(config)
+    assert code == 1
+    (deep,) = summary["sources"]
+    assert (deep["new"], deep["failed"]) == (0, 1)
+    assert "200000 unclosed container tags" in deep["errors"][0]
+
+
 def test_history_accepts_the_url_as_the_feed_wrote_it(tmp_path: Path, site: LocalSite) -> None:
     publish(site)
     config = _config(tmp_path, site, None)
