@@ -28,6 +28,7 @@ from scraper.stories.text import (
     detect_language,
     fold,
     iter_terms,
+    lexicon_terms,
     normalize_arabic,
     stop_words,
     terms,
@@ -257,7 +258,7 @@ def _country_keys(language: str) -> tuple[tuple[str, frozenset[str]], ...]:
     for line in COUNTRY_TABLE.strip().splitlines():
         cells = [cell.strip() for cell in line.split("|")]
         for name in cells[column].split(";"):
-            stems = frozenset(terms(name.strip(), language))
+            stems = frozenset(lexicon_terms(name.strip(), language))
             if stems:
                 keys.append((cells[0], stems))
     return tuple(keys)

@@ -252,3 +252,26 @@ def terms(text: str, language: str | None) -> list[str]:
         A list of normalized, stemmed terms.
     """
     return [term for term, _weight in iter_terms(text, language)]
+
+
+def lexicon_terms(phrase: str, language: str | None) -> list[str]:
+    """The terms of a word list entry (a country name, a topic word), one per word.
+
+    A word of a name is written in full in a list, so an ambiguous Arabic
+    proclitic is read as part of the word only: «لبنان» gives «لبنان», not
+    also «بنان» (as :func:`terms` does for running text, where «لبنان» and
+    «للبنان» need both readings to meet «اللبناني»).
+
+    Args:
+        phrase: one entry, words separated by spaces.
+        language: ISO 639-1 code, or None.
+
+    Returns:
+        The terms in order: one per Arabic word, every one of a hyphenated
+        Latin word ("Royaume-Uni"); stop words give none.
+    """
+    found: list[str] = []
+    for word in phrase.split():
+        readings = terms(word, language)
+        found.extend(readings[:1] if ARABIC_CHAR.match(word) else readings)
+    return found

@@ -519,6 +519,7 @@ def test_a_followup_in_the_same_country_has_no_place_conflict(index: StoryIndex)
         pytest.param("Talks between Britain and Turkey", "en", {"GB", "TR"}, id="en-names"),
         pytest.param("La police péruvienne au Pérou", "fr", {"PE"}, id="fr"),
         pytest.param("الحكومة التونسية تعلن نتائج الانتخابات في تونس", "ar", {"TN"}, id="ar"),
+        pytest.param("البرلمان اللبناني يجتمع", "ar", {"LB"}, id="ar-name-starting-with-lam"),
         pytest.param("ارتفاع منسوب البحر في الميناء", "ar", set(), id="ar-sea-is-no-bahrain"),
         pytest.param("Storm hits Georgia coast", "en", set(), id="en-georgia-left-out"),
         pytest.param("Stormen i Peru", "sv", set(), id="no-column"),
