@@ -252,11 +252,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--window-days", type=float, default=AssignOptions().window_days)
     parser.add_argument("--threshold", type=float, default=AssignOptions().threshold)
     parser.add_argument("--conflict-factor", type=float, default=AssignOptions().conflict_factor)
+    parser.add_argument("--topic-factor", type=float, default=AssignOptions().topic_factor)
     args = parser.parse_args(argv)
     options = AssignOptions(
         window_days=args.window_days,
         threshold=args.threshold,
         conflict_factor=args.conflict_factor,
+        topic_factor=args.topic_factor,
     )
     rows = load(args.data)
     begin = time.perf_counter()
@@ -295,6 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "window_days": options.window_days,
             "threshold": options.threshold,
             "conflict_factor": options.conflict_factor,
+            "topic_factor": options.topic_factor,
         },
         "all": full["figures"],
         **{name: part["figures"] for name, part in parts.items()},

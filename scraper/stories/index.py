@@ -43,6 +43,7 @@ from scraper.stories.scoring import (
     shared_terms,
     unit_vector,
 )
+from scraper.stories.topics import main_topics, topic_conflict, topic_strengths
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +61,8 @@ class _Story:
     version: int = 0
     counted: set[str] = field(default_factory=set)  # keys counted in StoryIndex._sf
     countries: Counter[str] = field(default_factory=Counter)  # code -> members naming it
+    topics_main: Counter[str] = field(default_factory=Counter)  # topic -> members about it
+    topics_named: Counter[str] = field(default_factory=Counter)  # topic -> members naming it
 
 
 class StoryIndex(Corrections):
@@ -99,6 +102,7 @@ class StoryIndex(Corrections):
         self._by_url: dict[str, str] = {}
         self._vectors: dict[str, tuple[int, Vector]] = {}
         self._countries: dict[str, frozenset[str]] = {}
+        self._topics: dict[str, dict[str, float]] = {}
         self._centroids: dict[str, tuple[int, int, Vector]] = {}
         self._aliases: dict[str, str] = {}
         self._split_to: dict[str, str] = {}
@@ -187,6 +191,9 @@ class StoryIndex(Corrections):
         for entity in _entity_keys(doc):
             story.entities[entity] += 1
         story.countries.update(self._countries_of(doc))
+        topics = self._topics_of(doc)
+        story.topics_named.update(topics.keys())
+        story.topics_main.update(main_topics(topics))
         story.version += 1
         self._story_of[doc.article_id] = story_id
 
@@ -216,6 +223,12 @@ class StoryIndex(Corrections):
                 doc.entities, arabic=doc.places
             )
             self._countries[doc.article_id] = found
+        return found
+
+    def _topics_of(self, doc: StoryDoc) -> dict[str, float]:
+        found = self._topics.get(doc.article_id)
+        if found is None:
+            found = self._topics[doc.article_id] = topic_strengths(doc.terms, doc.language)
         return found
 
     def _vector(self, doc: StoryDoc) -> Vector:
@@ -310,6 +323,9 @@ class StoryIndex(Corrections):
             gap_days=gap,
             place_conflict=place_conflict(
                 self._countries_of(doc), story.countries, len(story.members)
+            ),
+            topic_conflict=topic_conflict(
+                self._topics_of(doc), story.topics_main, story.topics_named, len(story.members)
             ),
         )
 
