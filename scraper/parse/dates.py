@@ -22,7 +22,15 @@ from ..models import SiteRules
 from . import jsonld
 from .datesago import find_relative_dates, may_hold_relative
 from .datescan import Block, Scan, scan_body
-from .datetext import Kind, TextDate, find_text_dates, has_label, label_of, parse_value
+from .datetext import (
+    Kind,
+    TextDate,
+    find_text_dates,
+    has_label,
+    label_of,
+    parse_value,
+    zone_at,
+)
 from .meta import page_urls, select_rule
 from .page import Page
 
@@ -103,15 +111,31 @@ _URL_DATE = (
     re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:/|$)"),
 )
 _DIGIT = re.compile(r"\d")
+_DAY_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# "All times are GMT+2", "جميع الأوقات بتوقيت GMT+2", "Toutes les heures sont en UTC":
+# the page's zone, stated once (the zone itself is read by ``zone_at``).
+_ALL_TIMES = re.compile(
+    r"(?:all times(?: are| in)?|times are|جميع الأوقات|كل الأوقات|الأوقات|toutes les heures"
+    r"(?: sont)?(?: en| à)?|alle zeiten|alle uhrzeiten|todas las horas|tutti gli orari)"
+    r"\s*(?:بتوقيت)?",
+    re.IGNORECASE,
+)
 _TEXT_WINDOW = 8  # unlabeled visible dates are read in the first 8 blocks after the <h1>
 # "2 hours ago" is read only in date lines this short: in a paragraph it is story text.
 _RELATIVE_CHARS = 80
+# An unlabeled visible date is the page's only in a date line: at most three
+# words come before it (a place, a weekday) or after it (a time, a zone), as in
+# "Cairo, 5 March 2024 - By X" or "By X · June 3, 2024", or the line has a date
+# label; more words on both sides is a date inside a sentence of the story.
+_DATELINE_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
 class _Found:
     value: datetime  # naive when the source states no zone
     weak: bool = False  # kind guessed from nearby words, not stated by markup
+    day_only: bool = False  # the source states a calendar day and no time
+    timed: bool = False  # visible text that states a time of day
 
 
 _Tier = tuple[list[_Found], list[_Found]]
@@ -156,7 +180,25 @@ class _Context:
             for found in (*self.tier(index)[0], *self.tier(index)[1]):
                 if found.value.tzinfo is not None and self.ok(found.value):
                     return found.value.tzinfo
+        for block in self.scan.blocks:  # a statement such as "All times are GMT+2"
+            statement = _ALL_TIMES.search(block.text)
+            if statement is not None:
+                stated = zone_at(block.text, statement.end())
+                if stated is not None:
+                    return stated
         return None
+
+    def refine(self, found: _Found | None, slot: int) -> _Found | None:
+        """A day-only value made exact by a visible date and time of the same day
+        (JSON-LD ``"2024-12-05"``, text "15:30 (北京时间) 5 December 2024")."""
+        if found is None or not found.day_only:
+            return found
+        labeled, unlabeled = self.text_dates
+        candidates: list[_Found] = labeled[slot] + (unlabeled if slot == 0 else [])
+        for other in candidates:
+            if other.timed and other.value.date() == found.value.date() and self.ok(other.value):
+                return other
+        return found
 
 
 def extract_dates(
@@ -208,8 +250,8 @@ def extract_dates(
     """
     current = now or datetime.now(UTC)
     ctx = _Context(page, current)
-    published = _pick(ctx, "published", rules.published)
-    updated = _pick(ctx, "updated", rules.updated)
+    published = ctx.refine(_pick(ctx, "published", rules.published), 0)
+    updated = ctx.refine(_pick(ctx, "updated", rules.updated), 1)
     if published is None and updated is None:
         return None, None
     zone: tzinfo | None = None
@@ -257,8 +299,12 @@ def _pick(ctx: _Context, kind: Kind, selector: str | None) -> _Found | None:
 
 
 def _parsed(raws: list[str]) -> list[_Found]:
-    values = (parse_value(raw) for raw in raws if raw)
-    return [_Found(v) for v in values if v is not None]
+    found = []
+    for raw in raws:
+        value = parse_value(raw) if raw else None
+        if value is not None:
+            found.append(_Found(value, day_only=_DAY_ONLY.fullmatch(raw.strip()) is not None))
+    return found
 
 
 def _tier_jsonld(ctx: _Context) -> _Tier:
@@ -353,9 +399,11 @@ def _text_dates(ctx: _Context) -> tuple[_Tier, list[_Found]]:
             kind = _label_near(blocks, index, block.text[end : date.start], "")
             end = date.end
             if kind is not None:
-                found[0 if kind == "published" else 1].append(_Found(date.value, weak=True))
-            elif in_window:
-                unlabeled.append(_Found(date.value))
+                found[0 if kind == "published" else 1].append(
+                    _Found(date.value, weak=True, timed=date.has_time)
+                )
+            elif in_window and _is_dateline(block.text, date):
+                unlabeled.append(_Found(date.value, timed=date.has_time))
     return found, unlabeled
 
 
@@ -378,6 +426,17 @@ def _block_dates(ctx: _Context, text: str, previous: str, *, in_window: bool) ->
                 dates.append(date)
         dates.sort(key=lambda d: d.start)
     return dates
+
+
+def _is_dateline(text: str, date: TextDate) -> bool:
+    """Whether an unlabeled date is the block's own date line ("05/10/2018 - By X",
+    "Cairo, 5 March 2024") rather than a date in a sentence of the story ("a
+    study published on 15 July 2021 found...")."""
+    before = text[: date.start].split()
+    after = text[date.end :].split()
+    if len(before) <= _DATELINE_WORDS or len(after) <= _DATELINE_WORDS:
+        return True
+    return has_label(text)  # a metadata line: "Par X - Le 05/03/2024 - Mis à jour le ..."
 
 
 def _tier_url(ctx: _Context) -> _Tier:

@@ -213,8 +213,7 @@ def _walk(root: LexborNode, scan: Scan) -> None:
             if tag == "h1" and not in_h1:
                 in_h1 = h1_open = True
             if attrs:
-                value = _value_of(node, tag, attrs)
-                if value is not None:
+                for value in _values_of(node, tag, attrs):
                     value.offset = scan.length
                     scan.values.append(value)
             state[node.mem_id] = (owner, in_h1)
@@ -242,28 +241,30 @@ def _excluding_names(names: str) -> bool:
     return bool(_EXCLUDE_WORDS.intersection(words) or _EXCLUDE_PAIRS.intersection(pairs))
 
 
-def _value_of(node: LexborNode, tag: str, attrs: dict[str, str | None]) -> DateValue | None:
+def _values_of(node: LexborNode, tag: str, attrs: dict[str, str | None]) -> list[DateValue]:
+    """The date values one element states: its microdata, its ``datetime``, each of
+    its date ``data-*`` attributes (``data-published`` and ``data-modified`` often
+    sit on one element), or the ``title`` of a date-named ``<abbr>``/``<span>``."""
     itemprop = attrs.get("itemprop")
     if itemprop and itemprop.lower() in _ITEMPROP:
         stated = attrs.get("content") or attrs.get("datetime") or node.text(separator=" ")
-        return DateValue(0, stated or "", _ITEMPROP[itemprop.lower()], "", itemprop=True)
-    raw = attrs.get("datetime") if tag == "time" else None
-    hint: Kind | None = None
-    if raw is None:
-        for name, attr_value in attrs.items():
-            if attr_value and name.startswith("data-") and _DATA_ATTR.match(name):
-                raw, hint = attr_value, _hint(name) or _names_hint(attrs)
-                break
-        else:
-            if tag in ("abbr", "span") and attrs.get("title"):
-                hint = _names_hint(attrs)
-                if hint is not None:
-                    raw = attrs.get("title")
+        return [DateValue(0, stated or "", _ITEMPROP[itemprop.lower()], "", itemprop=True)]
+    if tag == "time" and attrs.get("datetime") is not None:
+        raws: list[tuple[str | None, Kind | None]] = [(attrs.get("datetime"), _names_hint(attrs))]
     else:
-        hint = _names_hint(attrs)
-    if not raw:
-        return None
-    return DateValue(0, raw, hint, node.text(separator=" ") or "", itemprop=False)
+        raws = [
+            (value, _hint(name) or _names_hint(attrs))
+            for name, value in attrs.items()
+            if value and name.startswith("data-") and _DATA_ATTR.match(name)
+        ]
+        if not raws and tag in ("abbr", "span") and attrs.get("title"):
+            hint = _names_hint(attrs)
+            if hint is not None:
+                raws = [(attrs.get("title"), hint)]
+    if not any(raw for raw, _ in raws):
+        return []
+    own_text = node.text(separator=" ") or ""
+    return [DateValue(0, raw, hint, own_text, itemprop=False) for raw, hint in raws if raw]
 
 
 def _names_hint(attrs: dict[str, str | None]) -> Kind | None:

@@ -31,7 +31,14 @@ from zoneinfo import ZoneInfo
 
 from dateutil import parser as du_parser
 
-from .datewords import ABBR_HOURS, MONTHS, PUBLISHED_WORDS, REGION_ZONES, UPDATED_WORDS
+from .datewords import (
+    ABBR_HOURS,
+    MONTHS,
+    NAMED_ZONES,
+    PUBLISHED_WORDS,
+    REGION_ZONES,
+    UPDATED_WORDS,
+)
 
 Kind = Literal["published", "updated"]
 
@@ -70,20 +77,22 @@ _TIME_AFTER = re.compile(
     r"\s*(?:[,،|·–—-]\s*)?"
     r"(?:(?:at|à|a las|às|as|um|alle|ore|в|saat|kl\.|الساعة|في تمام الساعة|عند الساعة)\s*)?"
     r"(?:[,،|·–—-]\s*)?"
-    r"(?P<H>[0-2]?\d)\s*[:h.]\s*(?P<M>[0-5]\d)(?:[:.](?P<S>[0-5]\d))?(?!\d)"
+    r"(?P<H>[0-2]?\d)\s*[:h.時时]\s*(?P<M>[0-5]\d)(?:[:.](?P<S>[0-5]\d))?(?!\d)[分]?"
     r"\s*(?P<ap>[ap]\.?m\.?(?!\w)|صباحاً|صباحًا|صباحا|مساءً|مساءا|مساء|ص(?!\w)|م(?!\w))?",
     re.IGNORECASE,
 )
 _TIME_BEFORE = re.compile(
-    r"(?<!\d)(?P<H>[0-2]?\d)[:h](?P<M>[0-5]\d)\s*(?P<ap>[ap]\.?m\.?|ص|م)?\s*(?:[,،|·–—-]|on|le)?\s*$",
+    r"(?<!\d)(?P<H>[0-2]?\d)[:h](?P<M>[0-5]\d)\s*(?P<ap>[ap]\.?m\.?|ص|م)?"
+    r"(?P<zone>\s*(?:(?:GMT|UTC)\s*[+-−]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,4}))?"  # "3:12 p.m. ET"
+    r"\s*(?:[,،|·–—-]|on|le)?\s*$",
     re.IGNORECASE,
 )
 _ZONE = re.compile(
-    r"\s*(?:uhr\s*)?(?:\(\s*)?(?:(?:GMT|UTC)\s*(?P<zs>[+-−])\s*(?P<zh>\d{1,2})(?::?(?P<zm>\d{2}))?"
+    r"\s*(?:uhr\s*)?(?:[(（]\s*)?(?:(?:GMT|UTC)\s*(?P<zs>[+-−])\s*(?P<zh>\d{1,2})(?::?(?P<zm>\d{2}))?"
     r"|(?P<z2s>[+-])(?P<z2h>\d{2}):?(?P<z2m>\d{2})"
-    r"|(?-i:(?P<abbr>GMT|UTC|CEST|CET|EEST|EET|WEST|WET|BST|EDT|EST|CDT|CST|MDT|MST|PDT|PST|MSK"
-    r"|TRT))|(?-i:(?P<region>ET|CT|MT|PT))"
-    r"|(?P<gmt_ar>بتوقيت غرينتش|بتوقيت جرينتش|بتوقيت مكة المكرمة|بتوقيت مكة))(?!\w)",
+    rf"|(?-i:(?P<abbr>{'|'.join(sorted(ABBR_HOURS, key=len, reverse=True))}))"
+    r"|(?-i:(?P<region>ET|CT|MT|PT))"
+    rf"|(?P<named>{'|'.join(sorted(NAMED_ZONES, key=len, reverse=True))}))(?!\w)",
     re.IGNORECASE,
 )
 
@@ -244,9 +253,12 @@ def _with_time(norm: str, match: re.Match[str], year: int, month: int, day: int)
         return None
     end = match.end()
     clock = _TIME_AFTER.match(norm, end)
+    zone = None
     if clock is None or int(clock["H"]) > 23:
-        clock = _TIME_BEFORE.search(norm[max(0, match.start() - 16) : match.start()])
+        clock = _TIME_BEFORE.search(norm[max(0, match.start() - 24) : match.start()])
         clock = clock if clock is not None and int(clock["H"]) <= 23 else None
+        if clock is not None and clock["zone"]:  # "3:12 p.m. ET Nov. 4, 2025"
+            zone = _ZONE.fullmatch(clock["zone"])
     else:
         end = clock.end()
     if clock is None:
@@ -254,10 +266,11 @@ def _with_time(norm: str, match: re.Match[str], year: int, month: int, day: int)
     hour = _hour(int(clock["H"]), clock["ap"])
     seconds = int(clock.groupdict().get("S") or 0)
     date = date.replace(hour=hour, minute=int(clock["M"]), second=seconds)
-    zone = _ZONE.match(norm, end)
+    if zone is None:
+        zone = _ZONE.match(norm, end)
+        end = zone.end() if zone is not None and _zone_of(zone) is not None else end
     tz = _zone_of(zone) if zone else None
-    if zone is not None and tz is not None:
-        end = zone.end()
+    if tz is not None:
         date = date.replace(tzinfo=tz)
     return TextDate(match.start(), end, date, has_time=True)
 
@@ -283,7 +296,7 @@ def _zone_of(match: re.Match[str]) -> tzinfo | None:
         return _offset(1, ABBR_HOURS[match["abbr"].upper()], 0)
     if match["region"] is not None:
         return ZoneInfo(REGION_ZONES[match["region"].upper()])
-    return UTC if "غرينتش" in match["gmt_ar"] or "جرينتش" in match["gmt_ar"] else _offset(1, 3, 0)
+    return _offset(1, NAMED_ZONES[match["named"]], 0)
 
 
 def _offset(sign: int, hours: int, minutes: int) -> tzinfo | None:
@@ -291,6 +304,13 @@ def _offset(sign: int, hours: int, minutes: int) -> tzinfo | None:
         return None
     delta = timedelta(hours=hours, minutes=minutes) * sign
     return UTC if not delta else timezone(delta)
+
+
+def zone_at(text: str, position: int) -> tzinfo | None:
+    """The time zone written at ``position`` in ``text`` ("GMT+2", "CET", "بتوقيت مكة"),
+    or None when none is written there or it is out of range."""
+    match = _ZONE.match(normalize_digits(text), position)
+    return _zone_of(match) if match is not None else None
 
 
 def has_label(text: str) -> bool:
@@ -330,4 +350,5 @@ __all__ = [
     "label_of",
     "normalize_digits",
     "parse_value",
+    "zone_at",
 ]

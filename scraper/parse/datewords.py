@@ -46,7 +46,13 @@ MONTHS: dict[int, tuple[str, ...]] = {
 ABBR_HOURS: dict[str, int] = {
     "GMT": 0, "UTC": 0, "WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
     "MSK": 3, "TRT": 3, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
-    "PST": -8, "PDT": -7,
+    "PST": -8, "PDT": -7, "JST": 9, "KST": 9, "HKT": 8, "SGT": 8,
+}
+# Zones named in words, with their fixed offsets in hours (none of them has
+# daylight saving time).
+NAMED_ZONES: dict[str, int] = {
+    "بتوقيت غرينتش": 0, "بتوقيت جرينتش": 0, "بتوقيت مكة المكرمة": 3, "بتوقيت مكة": 3,
+    "北京时间": 8, "北京時間": 8, "台北時間": 8, "日本時間": 9, "한국시간": 9,
 }
 # US newsroom style writes "ET"/"PT" without saying standard or daylight time.
 REGION_ZONES: dict[str, str] = {
@@ -71,7 +77,7 @@ UPDATED_WORDS: tuple[str, ...] = (
     "güncelleme", "son güncelleme", "آخر تحديث", "اخر تحديث", "تم التحديث", "تحديث", "محدث",
     "bijgewerkt", "기사수정", "수정", "更新日", "更新时间", "更新時間", "stand", "modificato",
     "modificata", "modificado", "modificada", "actualisé", "actualisée", "güncellenme",
-    "آخر تعديل", "تم التعديل", "عدل في",
+    "آخر تعديل", "تم التعديل", "عدل في", "更新", "最終更新",
 )
 
 # Relative times ("3 hours ago", "منذ ساعتين"), read by scraper.parse.datesago.
@@ -106,6 +112,7 @@ RELATIVE_AFTER: tuple[str, ...] = ("ago", "fa", "önce", "once", "назад")
 __all__ = [
     "ABBR_HOURS",
     "MONTHS",
+    "NAMED_ZONES",
     "PUBLISHED_WORDS",
     "REGION_ZONES",
     "RELATIVE_AFTER",

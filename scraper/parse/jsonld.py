@@ -66,7 +66,8 @@ def ranked(
 ) -> Iterator[dict[str, Any]]:
     """Objects in the order fields are looked up.
 
-    Order: article objects, those whose ``url``/``@id``/``mainEntityOfPage`` is one
+    Order: article objects (also those a WebPage names as its ``mainEntity``),
+    those whose ``url``/``@id``/``mainEntityOfPage`` is one
     of ``urls`` first (a page may also describe related stories), else in
     document order, each followed by the objects nested in its
     ``mainEntityOfPage``/``mainEntity``; then web pages; then untyped objects.
@@ -81,7 +82,7 @@ def ranked(
         JSON-LD dicts.
     """
     keys = {_url_key(u) for u in urls}
-    articles = [o for o in objects if is_article(o)]
+    articles = [a for o in objects for a in _articles_in(o)]
     if keys:
         articles.sort(key=lambda o: not (_about(o) & keys))
     for obj in articles:
@@ -101,6 +102,16 @@ def ranked(
             untyped.append(obj)
     yield from pages
     yield from untyped
+
+
+def _articles_in(obj: dict[str, Any]) -> list[dict[str, Any]]:
+    """``obj`` itself when it is an article, else the articles it names as its
+    ``mainEntity`` (a WebPage describing the article it shows)."""
+    if is_article(obj):
+        return [obj]
+    nested = obj.get("mainEntity")
+    items = nested if isinstance(nested, list) else [nested]
+    return [item for item in items if isinstance(item, dict) and is_article(item)]
 
 
 def text(value: Any) -> str | None:

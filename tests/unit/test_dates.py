@@ -287,6 +287,60 @@ SOURCES = [
         ("2023-11-02T00:00:00+00:00", None),
         id="url-date",
     ),
+    pytest.param(
+        _page(
+            body=H1 + "<p class='meta' data-published='2024-10-09T13:00:00Z' "
+            "data-modified='2024-10-09T15:30:00Z'>9 October 2024</p><p>Text.</p>"
+        ),
+        ("2024-10-09T13:00:00+00:00", "2024-10-09T15:30:00+00:00"),
+        id="data-attributes-both-on-one-element",
+    ),
+    pytest.param(
+        _page(
+            _ld(
+                '{"@type":"WebPage","dateCreated":"2019-06-01T00:00:00+03:00","mainEntity":'
+                '{"@type":"NewsArticle","datePublished":"2025-02-14T09:30:00+03:00",'
+                '"dateModified":"2025-02-14T11:00:00+03:00"}}'
+            )
+        ),
+        ("2025-02-14T09:30:00+03:00", "2025-02-14T11:00:00+03:00"),
+        id="jsonld-article-as-webpage-main-entity",
+    ),
+    pytest.param(
+        _page(
+            body=H1 + "<p class='updated'>Updated 3:12 p.m. ET Nov. 4, 2025</p>"
+            "<p class='published'>Published 9:05 a.m. ET Nov. 4, 2025</p><p>Text.</p>"
+        ),
+        ("2025-11-04T09:05:00-05:00", "2025-11-04T15:12:00-05:00"),
+        id="us-time-and-zone-before-the-date",
+    ),
+    pytest.param(
+        _page(
+            body=H1 + "<p>2025年7月3日 18時20分（JST）</p><p>更新 2025年7月4日 9時05分</p>",
+            lang="ja",
+        ),
+        ("2025-07-03T18:20:00+09:00", "2025-07-04T09:05:00+09:00"),
+        id="japanese-hours-minutes-and-jst",
+    ),
+    pytest.param(
+        _page(
+            _ld('{"@type":"NewsArticle","datePublished":"2024-12-05"}'),
+            H1 + "<p>发布时间：2024年12月05日 15:30（北京时间）</p><p>正文。</p>",
+            lang="zh",
+        ),
+        ("2024-12-05T15:30:00+08:00", None),
+        id="day-only-jsonld-made-exact-by-visible-time",
+    ),
+    pytest.param(
+        _page(
+            body="<div class='top'>جميع الأوقات بتوقيت GMT+2</div>"
+            + H1
+            + "<ul><li>تاريخ النشر: الخميس ١٤ آذار ٢٠٢٤ - ٠٩:١٥ ص</li></ul>",
+            lang="ar",
+        ),
+        ("2024-03-14T09:15:00+02:00", None),
+        id="all-times-are-statement-gives-the-zone",
+    ),
 ]
 
 
@@ -363,6 +417,19 @@ MISLEADING = [
         _page(body="<div class='topbar'>Monday, November 30, 2026</div>" + H1 + "<p>Body.</p>"),
         (None, None),
         id="masthead-today-ignored",
+    ),
+    pytest.param(
+        _page(
+            body=H1 + "<p>The council's vote on June 12, 2019, allowed homeowners to build "
+            "a second unit.</p>"
+        ),
+        (None, None),
+        id="date-inside-a-sentence-ignored",
+    ),
+    pytest.param(
+        _page(body=H1 + "<p>وبحسب دراسة نشرت في ١٥ يوليو ٢٠٢١، فإن كبار السن أكثر عرضة.</p>"),
+        (None, None),
+        id="arabic-date-inside-a-sentence-ignored",
     ),
 ]
 
