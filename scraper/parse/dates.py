@@ -20,17 +20,9 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from ..models import SiteRules
 from . import jsonld
-from .datesago import find_relative_dates, may_hold_relative
-from .datescan import Block, Scan, scan_body
-from .datetext import (
-    Kind,
-    TextDate,
-    find_text_dates,
-    has_label,
-    label_of,
-    parse_value,
-    zone_at,
-)
+from .datelines import label_near, stated_zone, visible_dates
+from .datescan import Scan, scan_body
+from .datetext import Kind, parse_value
 from .meta import page_urls, select_rule
 from .page import Page
 
@@ -110,24 +102,7 @@ _URL_DATE = (
     re.compile(r"/((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?:[/_.-]|$)"),
     re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:/|$)"),
 )
-_DIGIT = re.compile(r"\d")
 _DAY_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
-# "All times are GMT+2", "جميع الأوقات بتوقيت GMT+2", "Toutes les heures sont en UTC":
-# the page's zone, stated once (the zone itself is read by ``zone_at``).
-_ALL_TIMES = re.compile(
-    r"(?:all times(?: are| in)?|times are|جميع الأوقات|كل الأوقات|الأوقات|toutes les heures"
-    r"(?: sont)?(?: en| à)?|alle zeiten|alle uhrzeiten|todas las horas|tutti gli orari)"
-    r"\s*(?:بتوقيت)?",
-    re.IGNORECASE,
-)
-_TEXT_WINDOW = 8  # unlabeled visible dates are read in the first 8 blocks after the <h1>
-# "2 hours ago" is read only in date lines this short: in a paragraph it is story text.
-_RELATIVE_CHARS = 80
-# An unlabeled visible date is the page's only in a date line: at most three
-# words come before it (a place, a weekday) or after it (a time, a zone), as in
-# "Cairo, 5 March 2024 - By X" or "By X · June 3, 2024", or the line has a date
-# label; more words on both sides is a date inside a sentence of the story.
-_DATELINE_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,13 +155,7 @@ class _Context:
             for found in (*self.tier(index)[0], *self.tier(index)[1]):
                 if found.value.tzinfo is not None and self.ok(found.value):
                     return found.value.tzinfo
-        for block in self.scan.blocks:  # a statement such as "All times are GMT+2"
-            statement = _ALL_TIMES.search(block.text)
-            if statement is not None:
-                stated = zone_at(block.text, statement.end())
-                if stated is not None:
-                    return stated
-        return None
+        return stated_zone(self.scan)  # "All times are GMT+2"
 
     def refine(self, found: _Found | None, slot: int) -> _Found | None:
         """A day-only value made exact by a visible date and time of the same day
@@ -344,22 +313,12 @@ def _tier_dom_labeled(ctx: _Context) -> _Tier:
             kind, weak = value.hint, False
             if kind is None:
                 before = block.values[position - 1].offset if position else 0
-                kind = _label_near(blocks, index, block.text[before : value.offset], value.own_text)
+                kind = label_near(blocks, index, block.text[before : value.offset], value.own_text)
                 weak = True
             parsed = parse_value(value.raw)
             if kind is not None and parsed is not None:
                 found[0 if kind == "published" else 1].append(_Found(parsed, weak))
     return found
-
-
-def _label_near(blocks: list[Block], index: int, before: str, own_text: str) -> Kind | None:
-    head = re.split(r"\d", own_text, maxsplit=1)[0]
-    kind = label_of(head) if head.strip() else None
-    if kind is not None:
-        return kind
-    if not any(ch.isalpha() for ch in before) and index > 0 and len(blocks[index - 1].text) <= 40:
-        before = blocks[index - 1].text + " " + before
-    return label_of(before)
 
 
 def _tier_dom_unlabeled(ctx: _Context) -> _Tier:
@@ -383,60 +342,17 @@ def _tier_text_unlabeled(ctx: _Context) -> _Tier:
 
 
 def _text_dates(ctx: _Context) -> tuple[_Tier, list[_Found]]:
-    """Visible text dates: those after a label, and unlabeled ones just after the <h1>."""
+    """Visible text dates (:mod:`scraper.parse.datelines`): labeled ones by kind,
+    and the unlabeled date lines just after the ``<h1>``."""
     found: _Tier = ([], [])
     unlabeled: list[_Found] = []
-    blocks = ctx.scan.blocks
-    window = 0
-    for index, block in enumerate(blocks):
-        if block.after_h1:
-            window += 1
-        in_window = (block.after_h1 and window <= _TEXT_WINDOW) or not ctx.scan.after_h1
-        previous = blocks[index - 1].text if index else ""
-        dates = _block_dates(ctx, block.text, previous, in_window=in_window)
-        end = 0
-        for date in dates:
-            kind = _label_near(blocks, index, block.text[end : date.start], "")
-            end = date.end
-            if kind is not None:
-                found[0 if kind == "published" else 1].append(
-                    _Found(date.value, weak=True, timed=date.has_time)
-                )
-            elif in_window and _is_dateline(block.text, date):
-                unlabeled.append(_Found(date.value, timed=date.has_time))
+    for date in visible_dates(ctx.scan, now=ctx.now, month_first=ctx.month_first):
+        if date.kind is None:
+            unlabeled.append(_Found(date.value, timed=date.timed))
+        else:
+            slot = 0 if date.kind == "published" else 1
+            found[slot].append(_Found(date.value, weak=True, timed=date.timed))
     return found, unlabeled
-
-
-def _block_dates(ctx: _Context, text: str, previous: str, *, in_window: bool) -> list[TextDate]:
-    """The visible dates of one block that may be the page's: absolute ones, and
-    relative ones ("منذ ساعتين", "3 hours ago") in a short date line, counted back
-    from the time of the fetch. Only blocks in the window after the ``<h1>`` or
-    next to a label are read."""
-    digits = _DIGIT.search(text) is not None
-    relative = len(text.strip()) <= _RELATIVE_CHARS and may_hold_relative(text)
-    if not (digits or relative):
-        return []  # cheap skip: no date can be read here
-    if not (in_window or has_label(text) or (len(previous) <= 40 and has_label(previous))):
-        return []
-    dates = find_text_dates(text, month_first=ctx.month_first) if digits else []
-    if relative:
-        taken = [(d.start, d.end) for d in dates]
-        for date in find_relative_dates(text, now=ctx.now):
-            if not any(date.start < e and s < date.end for s, e in taken):
-                dates.append(date)
-        dates.sort(key=lambda d: d.start)
-    return dates
-
-
-def _is_dateline(text: str, date: TextDate) -> bool:
-    """Whether an unlabeled date is the block's own date line ("05/10/2018 - By X",
-    "Cairo, 5 March 2024") rather than a date in a sentence of the story ("a
-    study published on 15 July 2021 found...")."""
-    before = text[: date.start].split()
-    after = text[date.end :].split()
-    if len(before) <= _DATELINE_WORDS or len(after) <= _DATELINE_WORDS:
-        return True
-    return has_label(text)  # a metadata line: "Par X - Le 05/03/2024 - Mis à jour le ..."
 
 
 def _tier_url(ctx: _Context) -> _Tier:
