@@ -20,7 +20,7 @@ from .meta import (
     extract_language,
     extract_site_name,
 )
-from .page import MAX_UNCLOSED, build_page, unclosed_depth
+from .page import build_page, refusal
 from .title import extract_title
 
 
@@ -46,15 +46,15 @@ def extract(
     Returns:
         An :class:`Article`. A page with no article gives ``body == ""`` and a
         ``reason``; this function does not raise on malformed HTML. A page nesting
-        :data:`~scraper.parse.page.MAX_UNCLOSED` or more unclosed container tags
-        is not parsed at all (the parser's time grows with the square of the
-        depth) and gives only a ``reason``.
+        container elements :data:`~scraper.parse.page.MAX_DEPTH` or more deep
+        (the parser's time grows with the square of the depth), or with more
+        than :data:`~scraper.parse.page.MAX_START_TAGS` elements, is not parsed
+        at all and gives only a ``reason`` (:func:`~scraper.parse.page.refusal`).
     """
     text = decode_html(html) if isinstance(html, bytes) else html
-    depth = unclosed_depth(text)
-    if depth >= MAX_UNCLOSED:
-        reason = f"not parsed: {depth} unclosed container tags (limit {MAX_UNCLOSED})"
-        return _unparsed(url, reason)
+    refused = refusal(text)
+    if refused is not None:
+        return _unparsed(url, f"not parsed: {refused}")
     page = build_page(text, url)
     rules = rules or SiteRules()
     published, updated = extract_dates(page, rules=rules, now=now)

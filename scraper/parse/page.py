@@ -50,44 +50,73 @@ class Page:
         return None
 
 
-#: Unclosed container start tags (``<div>`` never closed...) that make a page
-#: unparseable in reasonable time: the HTML tree builder checks the stack of open
-#: elements at every such tag, so its cost grows with the square of the nesting
-#: (Lexbor: 20,000 nested ``<div>`` take about 0.9 s, 40,000 about 2.8 s). Real
-#: pages stay under 2,000 start tags more than end tags, all elements counted.
-MAX_UNCLOSED = 10_000
-# Start tags that nest (no implied end tag before another of the same kind).
-_NESTING_START = re.compile(
-    r"<(?:div|section|article|aside|nav|header|footer|main|ul|ol|dl|blockquote|form|"
+#: Container nesting depth (``<div>`` inside ``<div>``..., closed or not) that
+#: makes a page unparseable in reasonable time: the HTML tree builder checks the
+#: stack of open elements at every such start tag, so its cost grows with the
+#: square of the depth (Lexbor: 20,000 nested ``<div>`` take about 0.9 s, 40,000
+#: about 2.8 s). Real pages have fewer than 2,000 start tags in all.
+MAX_DEPTH = 10_000
+# Container tags that nest (no implied end tag before another of the same kind).
+_NESTING_TAG = re.compile(
+    r"<(/?)(?:div|section|article|aside|nav|header|footer|main|ul|ol|dl|blockquote|form|"
     r"fieldset|figure|figcaption|center|details|summary|menu|address|hgroup|dialog)(?=[\s/>])",
     re.IGNORECASE,
 )
-_NESTING_END = re.compile(
-    r"</(?:div|section|article|aside|nav|header|footer|main|ul|ol|dl|blockquote|form|"
-    r"fieldset|figure|figcaption|center|details|summary|menu|address|hgroup|dialog)\s*>",
-    re.IGNORECASE,
-)
 
 
-def unclosed_depth(html: str) -> int:
-    """How many nesting container start tags (``div``, ``section``, ``ul``...) of
-    ``html`` have no end tag: a bound on how deep the page nests them.
+#: Start tags beyond which a document is no article page (real ones have fewer
+#: than 2,000); parsing and walking are linear, but 10 MB of elements still cost
+#: seconds in every later stage.
+MAX_START_TAGS = 200_000
 
-    Cheap for every page: a document shorter than ``5 * MAX_UNCLOSED`` characters
-    cannot nest that deep, and a longer one is only read tag by tag when its
-    count of ``<`` minus its end tags already passes :data:`MAX_UNCLOSED`.
+
+def refusal(html: str) -> str | None:
+    """Why ``html`` should not be parsed at all, or None (nearly every page).
 
     Args:
         html: the decoded document.
 
     Returns:
-        The count (0 when it is surely below :data:`MAX_UNCLOSED`).
+        ``"container elements nested 10000 or more deep"`` (see
+        :data:`MAX_DEPTH`) or ``"more than 200000 elements"``
+        (:data:`MAX_START_TAGS`), else None.
     """
-    if len(html) < 5 * MAX_UNCLOSED:
+    if len(html) < 5 * MAX_DEPTH:
+        return None
+    if html.count("<") - html.count("</") > MAX_START_TAGS:
+        return f"more than {MAX_START_TAGS} elements"
+    if nesting_depth(html) >= MAX_DEPTH:
+        return f"container elements nested {MAX_DEPTH} or more deep"
+    return None
+
+
+def nesting_depth(html: str) -> int:
+    """How deep ``html`` nests container elements (``div``, ``section``, ``ul``...),
+    counted up to :data:`MAX_DEPTH`.
+
+    Cheap for every real page: a page with fewer than ``MAX_DEPTH`` start tags
+    cannot nest that deep, and is not read tag by tag.
+
+    Args:
+        html: the decoded document.
+
+    Returns:
+        The deepest nesting found, stopping at :data:`MAX_DEPTH`; 0 when the
+        page has too few start tags to reach it.
+    """
+    if len(html) < 5 * MAX_DEPTH or html.count("<") - html.count("</") < MAX_DEPTH:
         return 0
-    if html.count("<") - 2 * html.count("</") - html.count("<!") < MAX_UNCLOSED:
-        return 0
-    return len(_NESTING_START.findall(html)) - len(_NESTING_END.findall(html))
+    depth = deepest = 0
+    for match in _NESTING_TAG.finditer(html):
+        if match.group(1):
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        if depth > deepest:
+            deepest = depth
+            if deepest >= MAX_DEPTH:
+                break
+    return deepest
 
 
 def build_page(html: str, url: str | None = None) -> Page:

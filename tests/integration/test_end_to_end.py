@@ -296,7 +296,7 @@ def test_pathologically_nested_page_is_refused_quickly_as_a_source_error(
     assert code == 1
     (deep,) = summary["sources"]
     assert (deep["new"], deep["failed"]) == (0, 1)
-    assert "200000 unclosed container tags" in deep["errors"][0]
+    assert "nested 10000 or more deep" in deep["errors"][0]
 
 
 def test_history_accepts_the_url_as_the_feed_wrote_it(tmp_path: Path, site: LocalSite) -> None:
