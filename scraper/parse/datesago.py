@@ -11,7 +11,10 @@ returns ``now`` minus the stated amount. Forms read (words are data in
 * a "since"/"ago" word, then amount and unit: ``il y a 3 heures``, ``vor einer Stunde``,
   ``hace 2 horas``, ``há 3 dias``, ``منذ 3 ساعات``, ``قبل 15 دقيقة``;
 * Arabic without a number: ``منذ ساعة`` (one hour), and the dual ``منذ ساعتين``
-  (two hours), ``قبل يومين`` (two days).
+  (two hours), ``قبل يومين`` (two days);
+* a day word with a time: ``أمس الساعة 9:30 مساءً``, ``yesterday at 9:30 pm``,
+  ``aujourd'hui à 14h05``; the result is naive (the time is the page's local
+  time: the caller gives it the page's zone) and the day is ``now``'s.
 
 Amounts are written in ASCII, Arabic-Indic or Persian digits. Units are minutes,
 hours, days and weeks; larger ones ("3 months ago") are too vague to be a date.
@@ -23,10 +26,11 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from .datetext import TextDate, normalize_digits
+from .datetext import TextDate, normalize_digits, time_at
 from .datewords import (
     RELATIVE_AFTER,
     RELATIVE_BEFORE,
+    RELATIVE_DAYS,
     RELATIVE_DUALS,
     RELATIVE_ONE,
     RELATIVE_UNITS,
@@ -54,8 +58,11 @@ _PATTERNS = (
 )
 
 
+_DAY = re.compile(rf"(?<!\w)(?P<day>{_alternation(list(RELATIVE_DAYS))})(?!\w)", re.I)
 _TRIGGER = re.compile(
-    rf"(?<!\w)(?:{_alternation(RELATIVE_BEFORE)}|{_alternation(RELATIVE_AFTER)})(?!\w)", re.I
+    rf"(?<!\w)(?:{_alternation(RELATIVE_BEFORE)}|{_alternation(RELATIVE_AFTER)}"
+    rf"|{_alternation(list(RELATIVE_DAYS))})(?!\w)",
+    re.I,
 )
 
 
@@ -76,7 +83,8 @@ def find_relative_dates(text: str, *, now: datetime) -> list[TextDate]:
         :class:`~scraper.parse.datetext.TextDate` items in text order, without
         overlaps; each ``value`` is ``now`` minus the amount, to the minute,
         in ``now``'s zone, with ``has_time`` True for minutes and hours. Amounts of
-        zero or beyond :data:`MAX_AGE` are skipped.
+        zero or beyond :data:`MAX_AGE` are skipped. A day word with a time gives
+        a naive value on that day.
     """
     norm = normalize_digits(text)
     found: list[TextDate] = []
@@ -89,6 +97,14 @@ def find_relative_dates(text: str, *, now: datetime) -> list[TextDate]:
                 continue
             value = (now - timedelta(seconds=seconds)).replace(second=0, microsecond=0)
             found.append(TextDate(match.start(), match.end(), value, seconds < 86400))
+    for match in _DAY.finditer(norm):
+        clock = time_at(norm, match.end())
+        if clock is None or any(match.start() < d.end and d.start < match.end() for d in found):
+            continue
+        day = now.date() - timedelta(days=RELATIVE_DAYS[match["day"].lower()])
+        hour, minute, end = clock
+        value = datetime(day.year, day.month, day.day, hour, minute)  # the page's zone
+        found.append(TextDate(match.start(), end, value, has_time=True))
     found.sort(key=lambda d: d.start)
     return found
 

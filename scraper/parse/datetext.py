@@ -306,6 +306,23 @@ def _offset(sign: int, hours: int, minutes: int) -> tzinfo | None:
     return UTC if not delta else timezone(delta)
 
 
+def time_at(norm: str, position: int) -> tuple[int, int, int] | None:
+    """A time of day written at ``position`` of digit-normalized text ("at 9:30 pm",
+    "الساعة 9:30 مساءً", "18時20分").
+
+    Args:
+        norm: text passed through :func:`normalize_digits`.
+        position: where the time may start (leading spaces and "at" words allowed).
+
+    Returns:
+        ``(hour 0-23, minute, end offset)``, or None when no valid time is there.
+    """
+    clock = _TIME_AFTER.match(norm, position)
+    if clock is None or int(clock["H"]) > 23:
+        return None
+    return _hour(int(clock["H"]), clock["ap"]), int(clock["M"]), clock.end()
+
+
 def zone_at(text: str, position: int) -> tzinfo | None:
     """The time zone written at ``position`` in ``text`` ("GMT+2", "CET", "بتوقيت مكة"),
     or None when none is written there or it is out of range."""
@@ -350,5 +367,6 @@ __all__ = [
     "label_of",
     "normalize_digits",
     "parse_value",
+    "time_at",
     "zone_at",
 ]

@@ -107,6 +107,13 @@ RELATIVE_ONE: tuple[str, ...] = (
 # Words before the amount ("il y a 3 heures", "منذ 3 ساعات") and after the unit ("3 hours ago").
 RELATIVE_BEFORE: tuple[str, ...] = ("il y a", "vor", "hace", "há", "ha", "منذ", "قبل")
 RELATIVE_AFTER: tuple[str, ...] = ("ago", "fa", "önce", "once", "назад")
+# Day words -> days back, read only with a time ("أمس الساعة 9:30 مساءً", "yesterday at 9:30").
+RELATIVE_DAYS: dict[str, int] = {
+    "today": 0, "aujourd'hui": 0, "heute": 0, "hoy": 0, "hoje": 0, "oggi": 0, "bugün": 0,
+    "сегодня": 0, "اليوم": 0,
+    "yesterday": 1, "hier": 1, "gestern": 1, "ayer": 1, "ontem": 1, "ieri": 1, "dün": 1,
+    "вчера": 1, "أمس": 1, "امس": 1, "البارحة": 1,
+}
 # fmt: on
 
 __all__ = [
@@ -117,6 +124,7 @@ __all__ = [
     "REGION_ZONES",
     "RELATIVE_AFTER",
     "RELATIVE_BEFORE",
+    "RELATIVE_DAYS",
     "RELATIVE_DUALS",
     "RELATIVE_ONE",
     "RELATIVE_UNITS",

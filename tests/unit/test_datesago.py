@@ -33,6 +33,10 @@ NOW = datetime(2026, 11, 30, 12, 40, 27, tzinfo=UTC)
         pytest.param("0 minutes ago", None, id="zero-amount"),
         pytest.param("vor dem Rathaus", None, id="de-vor-without-unit"),
         pytest.param("90 days ago", None, id="beyond-max-age"),
+        pytest.param("نُشر أمس الساعة 9:30 مساءً", "2026-11-29T21:30:00", id="ar-yesterday-at-pm"),
+        pytest.param("Updated today at 10:15", "2026-11-30T10:15:00", id="en-today-at"),
+        pytest.param("hier à 18h05", "2026-11-29T18:05:00", id="fr-hier"),
+        pytest.param("اليوم السابع", None, id="ar-day-word-without-time-is-not-a-date"),
     ],
 )
 def test_find_relative_dates(text: str, expected: str | None) -> None:
