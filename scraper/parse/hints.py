@@ -136,7 +136,11 @@ SIGN_OFF_RE = re.compile(
     r"|\bcontributed (?:to )?(?:this )?report|\bcontributed reporting\b"
     r"|\b(?:can|may) be reached at\b|\bfollow (?:him|her|them|us|me) on\b"
     r"|\bsign up\b|\bsubscribe\b|\bnewsletters?\b|\byour inbox\b|\bclick here\b"
-    r"|\bdelivered (?:to|through) your\b|\binscreva-se\b|\babonnez-vous\b|\bsuscr[ií]bete\b",
+    r"|\bdelivered (?:to|through) your\b|\binscreva-se\b|\babonnez-vous\b|\bsuscr[ií]bete\b"
+    r"|\bdownload (?:our|the) app\b|\bsuivez-nous\b|\bt[ée]l[ée]chargez (?:notre|l'application)"
+    r"|\bfolgen sie uns\b|\bs[ií]guenos\b|\bsiga-nos\b|\bseguici\b"
+    # Arabic: follow us on, download (our) app, subscribe to, newsletter.
+    r"|\bتابعونا (?:على|عبر)|\bحم[ّ]?ل(?:وا)? تطبيق|\bاشترك(?:وا)? في\b|النشرة البريدية",
     re.IGNORECASE,
 )
 SIGN_OFF_CHARS = 300

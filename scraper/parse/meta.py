@@ -36,6 +36,13 @@ _LANGID_CHARS = 600
 _BYLINE_PREFIX = re.compile(
     r"^\s*(?:by|par|von|por|от|yazan|بقلم|كتب|كتبت|تأليف)\s*[:：]?\s+", re.IGNORECASE
 )
+_BYLINE_SELECTOR = (
+    '[class~="byline"], [class~="by-line"], [class~="author"], [class~="article-author"], '
+    '[class~="post-author"], [class~="writer"], [class~="kateb"]'
+)
+_BYLINE_CHARS = 120
+_BYLINE_END = re.compile(r"\s[|·•—–-]\s|\d")
+_LINE_ENDS = frozenset({"br", "time", "p", "div", "li", "ul", "h1", "h2", "h3", "h4"})
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|،|;|\band\b|\bet\b|\bund\b|\by\b|\be\b|&| و(?=\s))\s*")
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                 "dcterms.creator", "byl", "citation_author")
@@ -199,7 +206,8 @@ def _split_authors(raw: str) -> list[str]:
 
 
 def _is_name(value: str) -> bool:
-    if not value or len(value) >= 80:
+    """A plausible author name: some letters, at least two of them, no URL or handle."""
+    if not value or len(value) >= 80 or sum(ch.isalpha() for ch in value) < 2:
         return False
     return "://" not in value and not value.startswith(("/", "@"))
 
@@ -212,7 +220,9 @@ def extract_authors(page: Page, *, rules: SiteRules) -> tuple[str, ...]:
     Person/Organization, a string or a list); author meta tags (``author``,
     ``article:author`` when not a profile URL, ``parsely-author``,
     ``sailthru.author``, ``dc.creator``...); microdata ``itemprop="author"``
-    (its ``itemprop="name"`` when present); ``rel="author"`` links. A leading
+    (its ``itemprop="name"`` when present); ``rel="author"`` links; a short
+    element whose class names a byline or author (``byline``, ``author``...)
+    and whose text opens with "By"/"Par"/"Von"/"بقلم"/"كتب". A leading
     "By"/"Par"/"Von"/"بقلم" is removed, and meta/markup bylines are split on
     commas and "and"/"et"/"und"/"و".
 
@@ -245,11 +255,35 @@ def extract_authors(page: Page, *, rules: SiteRules) -> tuple[str, ...]:
         micro.extend(_split_authors((inner or node).text(separator=" ")))
     sources.append(micro)
     sources.append([n for a in page.tree.css('a[rel~="author"]') for n in _split_authors(a.text())])
+    sources.append(_byline_names(page))
     for names in sources:
         unique = list(dict.fromkeys(n for n in names if _is_name(n)))
         if unique:
             return tuple(unique)
     return ()
+
+
+def _byline_names(page: Page) -> list[str]:
+    """Names from a visible byline that says it is one: a short element whose class
+    names a byline or author and whose text opens with "By"/"Par"/"بقلم"..."""
+    names: list[str] = []
+    for node in page.tree.css(_BYLINE_SELECTOR)[:10]:
+        text = _BYLINE_END.split(_first_line(node), maxsplit=1)[0]
+        if len(text) <= _BYLINE_CHARS and _BYLINE_PREFIX.match(text):
+            names.extend(_split_authors(text))
+    return names
+
+
+def _first_line(node: LexborNode) -> str:
+    """The text of ``node`` up to its first ``<br>``, ``<time>`` or block element
+    (a byline's date or the writer's title often follows the name there)."""
+    parts: list[str] = []
+    for child in node.traverse(include_text=True):
+        if child.tag in _LINE_ENDS and child.mem_id != node.mem_id:
+            break
+        if child.tag == "-text":
+            parts.append(child.text_content or "")
+    return " ".join("".join(parts).split())
 
 
 def extract_description(page: Page) -> str | None:

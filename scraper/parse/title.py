@@ -84,13 +84,21 @@ def _strip_prefix(title: str, name: str) -> str | None:
     return rest.lstrip(_SEP_CHARS).strip() or None
 
 
+#: Direction marks, embeddings and zero-width characters a CMS leaves at either
+#: end of a right-to-left title (Unicode bidirectional algorithm, UAX #9).
+_INVISIBLE = (
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff "
+)
+
+
 def _clean(text: str | None) -> str | None:
-    """Collapse whitespace; decode entities a CMS escaped twice (``&amp;#8216;``)."""
+    """Collapse whitespace; decode entities a CMS escaped twice (``&amp;#8216;``);
+    drop invisible direction marks at both ends."""
     if not text:
         return None
     if "&" in text:
         text = html.unescape(text)
-    cleaned = " ".join(text.split())
+    cleaned = " ".join(text.split()).strip(_INVISIBLE)
     return cleaned or None
 
 

@@ -167,6 +167,27 @@ def test_language(html: str, body: str, expected: str | None) -> None:
             ("Jean Dupont", "Marie Roy"),
             id="rules-win",
         ),
+        pytest.param(
+            _page(body='<p class="byline">بقلم: ليلى حداد و سامي نصر</p><p>نص الخبر.</p>'),
+            SiteRules(),
+            ("ليلى حداد", "سامي نصر"),
+            id="visible-arabic-byline-class",
+        ),
+        pytest.param(
+            _page(body='<div class="author">About the author: she covers courts.</div>'),
+            SiteRules(),
+            (),
+            id="author-box-without-byline-word-ignored",
+        ),
+        pytest.param(
+            _page(
+                '<script type="application/ld+json">{"@type":"NewsArticle",'
+                '"author":[null, 5, {"name": ["x"]}]}</script>'
+            ),
+            SiteRules(),
+            (),
+            id="junk-jsonld-authors-dropped",
+        ),
         pytest.param(_page(), SiteRules(), (), id="none"),
     ],
 )

@@ -284,3 +284,11 @@ def test_invalid_rule_selector_is_a_config_error() -> None:
 
     with pytest.raises(ConfigError, match="selectors.title"):
         _title(_page(), SiteRules(title="[["))
+
+
+def test_direction_marks_around_a_title_are_dropped() -> None:
+    page = build_page(
+        '<html lang="ar"><head><title>\u200fتأجيل مباراة القمة بسبب الأمطار\u200f</title></head>'
+        "<body></body></html>"
+    )
+    assert extract_title(page, rules=SiteRules()) == "تأجيل مباراة القمة بسبب الأمطار"
