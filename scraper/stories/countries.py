@@ -10,6 +10,12 @@ stem is also a common word are written in a longer form («مملكة البحر
 « malien », as « Mali » stems to « mal »), and "Georgia" is left out in
 English (a US state). Written for this project from general knowledge. Extend a line
 or add a language column rather than adding code.
+
+New articles are matched on the words as written (Arabic: every form of a
+name and of its adjective, see :mod:`scraper.stories.arabic_countries`, with
+:data:`ARABIC_EXTRA_FORMS` below; cased scripts: capitals checked, see
+:mod:`scraper.stories.latin_countries`); the stems above still serve docs
+stored before that (:func:`scraper.stories.features.doc_countries`).
 """
 
 from __future__ import annotations
@@ -217,3 +223,27 @@ ZW | Zimbabwe; Zimbabwean | Zimbabwe; zimbabwéen | زيمبابوي
 
 # Columns of COUNTRY_TABLE after the code.
 TABLE_LANGUAGES = ("en", "fr", "ar")
+
+# Arabic surface forms that the rules of :mod:`scraper.stories.arabic_countries`
+# do not derive from the Arabic column above: irregular adjectives and broken
+# plurals («الأتراك», «نمساوي»), other spellings («أميركا»), and names
+# that the column writes long only because their Snowball stem is a common word
+# (the surface form «البحرين» is not «بحر»). One line per country: code, then
+# forms separated by ``;``. A one-word adjective is written in the masculine
+# singular (in ي): its feminine and plural endings are added by rule; any other
+# form is matched as written, the article of its first word optional. Names
+# that are common words as written stay out («مالي» is "financial").
+ARABIC_EXTRA_FORMS = """
+AF | أفغاني
+AT | نمساوي
+BH | البحرين; بحريني
+CG | كونغولي
+DE | ألمان
+GB | إنجليز; إنجليزي
+KP | الكوري الشمالي; الكورية الشمالية; الكوريين الشماليين
+KR | الكوري الجنوبي; الكورية الجنوبية; الكوريين الجنوبيين
+OM | عماني
+RU | الروس
+TR | الأتراك
+US | أميركا; أميركي; أمريكان
+"""

@@ -18,7 +18,9 @@ from functools import lru_cache
 from typing import Any
 
 from scraper.errors import ParseError
+from scraper.stories.arabic_countries import find_arabic_countries
 from scraper.stories.countries import COUNTRY_TABLE, TABLE_LANGUAGES
+from scraper.stories.latin_countries import find_cased_countries
 from scraper.stories.lexicon import ARABIC_NAME_CUES, CALENDAR
 from scraper.stories.places import find_arabic_places
 from scraper.stories.text import (
@@ -64,6 +66,11 @@ class StoryDoc:
         places: Arabic-script place names written in the text (normalized,
             without article; see :mod:`scraper.stories.arabic_places`);
             Latin-script places are read from ``entities``.
+        countries: ISO 3166-1 alpha-2 codes of the countries the text names,
+            read from its surface word forms (Arabic, see
+            :mod:`scraper.stories.arabic_countries`); None when not read so
+            (other languages, and docs stored before the field existed),
+            and :func:`doc_countries` then reads them from ``terms``.
     """
 
     article_id: str
@@ -75,13 +82,15 @@ class StoryDoc:
     entities: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    countries: tuple[str, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict (``published`` as an ISO 8601 string).
 
         Returns:
             ``{"article_id", "url", "language", "published", "title", "terms",
-            "entities", "links", "places"}`` with plain JSON types.
+            "entities", "links", "places", "countries"}`` with plain JSON types
+            (``countries`` is null when not read from the text).
         """
         return {
             "article_id": self.article_id,
@@ -93,6 +102,7 @@ class StoryDoc:
             "entities": list(self.entities),
             "links": list(self.links),
             "places": list(self.places),
+            "countries": None if self.countries is None else list(self.countries),
         }
 
     @classmethod
@@ -100,7 +110,10 @@ class StoryDoc:
         """Rebuild a doc from :meth:`to_dict` output.
 
         Args:
-            data: the dict, e.g. as loaded from JSON.
+            data: the dict, e.g. as loaded from JSON. Keys added after the first
+                release (``entities``, ``links``, ``places``, ``countries``) may be
+                missing, as in docs stored before them: ``countries`` is then
+                None.
 
         Returns:
             The equal :class:`StoryDoc`.
@@ -111,6 +124,7 @@ class StoryDoc:
         """
         try:
             published = datetime.fromisoformat(str(data["published"]))
+            countries = data.get("countries")
             doc = cls(
                 article_id=str(data["article_id"]),
                 url=data.get("url"),
@@ -121,6 +135,7 @@ class StoryDoc:
                 entities=tuple(str(e) for e in data.get("entities", ())),
                 links=tuple(str(u) for u in data.get("links", ())),
                 places=tuple(str(p) for p in data.get("places", ())),
+                countries=None if countries is None else tuple(str(c) for c in countries),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ParseError(f"invalid story doc: {exc}") from exc
@@ -279,6 +294,22 @@ def extract_countries(doc_terms: Mapping[str, float], language: str | None) -> f
     return frozenset(code for code, stems in keys if stems <= doc_terms.keys())
 
 
+def doc_countries(doc: StoryDoc) -> frozenset[str]:
+    """The countries a doc names: as read from its text, or else from its terms.
+
+    Args:
+        doc: a doc from :func:`make_doc` or :meth:`StoryDoc.from_dict`.
+
+    Returns:
+        ISO 3166-1 alpha-2 codes: ``doc.countries`` when set, else
+        :func:`extract_countries` of its terms (docs stored before the field,
+        and languages read by stems).
+    """
+    if doc.countries is not None:
+        return frozenset(doc.countries)
+    return extract_countries(doc.terms, doc.language)
+
+
 def make_doc(
     *,
     article_id: str,
@@ -309,15 +340,21 @@ def make_doc(
     """
     if published.tzinfo is None:
         raise ParseError(f"naive published datetime for {article_id}", url=url)
-    lang = base_language(language) or detect_language(f"{title}\n{body}")
+    text = f"{title}\n{body}"
+    lang = base_language(language) or detect_language(text)
+    arabic = lang == "ar"
+    doc_terms = weigh_terms(title, body, lang)
     return StoryDoc(
         article_id=article_id,
         url=url,
         language=lang,
         published=published,
         title=title.strip(),
-        terms=weigh_terms(title, body, lang),
+        terms=doc_terms,
         entities=extract_entities(title, body, lang),
         links=tuple(dict.fromkeys(link for link in links if link and link != url)),
-        places=find_arabic_places(f"{title}\n{body}") if lang == "ar" else (),
+        places=find_arabic_places(text) if arabic else (),
+        countries=(
+            find_arabic_countries(text) if arabic else find_cased_countries(text, doc_terms, lang)
+        ),
     )

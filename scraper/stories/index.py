@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from scraper.errors import StoryError
 from scraper.stories.corrections import Corrections
-from scraper.stories.features import StoryDoc, extract_countries
+from scraper.stories.features import StoryDoc, doc_countries
 from scraper.stories.places import extract_places
 from scraper.stories.records import Assignment, Correction, StoryInfo
 from scraper.stories.scoring import (
@@ -219,9 +219,7 @@ class StoryIndex(Corrections):
     def _countries_of(self, doc: StoryDoc) -> frozenset[str]:
         found = self._countries.get(doc.article_id)
         if found is None:
-            found = extract_countries(doc.terms, doc.language) | extract_places(
-                doc.entities, arabic=doc.places
-            )
+            found = doc_countries(doc) | extract_places(doc.entities, arabic=doc.places)
             self._countries[doc.article_id] = found
         return found
 
