@@ -15,24 +15,34 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
+from .config_problems import config_error, validation_problems
 from .errors import ConfigError
 from .fetch import FetchOptions
 from .models import EVENT_TYPES, SiteRules, Source, Webhook
 
 DEFAULT_CONFIG = "config.toml"
 ENV_CONFIG = "SCRAPER_CONFIG"
-_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(d|h|m|s|ms)", re.IGNORECASE)
+# "ms" comes before "m": the regex alternation takes the first unit that matches.
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|d|h|m|s)", re.IGNORECASE)
 _UNIT_SECONDS = {"d": 86400.0, "h": 3600.0, "m": 60.0, "s": 1.0, "ms": 0.001}
 _PROBE = LexborHTMLParser("<p></p>")  # validates CSS selectors at load time
 
 
 def parse_duration(value: str | float | int) -> float:
-    """Turn ``"15m"``, ``"1h30m"``, ``"45s"``, ``"2d"`` or a number of seconds into seconds.
+    """Turn ``"15m"``, ``"1h30m"``, ``"45s"``, ``"1500ms"``, ``"2d"`` or a number of seconds
+    into seconds.
 
     Args:
         value: a number (seconds) or a string of ``<number><unit>`` parts, units
@@ -74,6 +84,22 @@ def _duration_value(value: object, *, maximum: float, minimum: float = 0.0) -> f
     return seconds
 
 
+def _toml_bool(value: object) -> bool:
+    """Accept only a real TOML boolean (``true``/``false``, TOML 1.0 §Boolean); the
+    strings ``"yes"``, ``"false"`` or the number ``1`` are errors, not silently true."""
+    if isinstance(value, bool):
+        return value
+    raise ValueError(f"expected true or false (a TOML boolean, without quotes), got {value!r}")
+
+
+def _optional_toml_bool(value: object) -> bool | None:
+    return None if value is None else _toml_bool(value)
+
+
+TomlBool = Annotated[bool, BeforeValidator(_toml_bool)]
+OptionalTomlBool = Annotated[bool | None, BeforeValidator(_optional_toml_bool)]
+
+
 def _check_http_url(value: str) -> str:
     if not re.match(r"^https?://[^/\s]+", value):
         raise ValueError(f"{value!r} is not an http(s) URL")
@@ -111,7 +137,7 @@ class _Fetch(_Strict):
         return _duration_value(value, maximum=3600.0)
 
     per_host_concurrency: int = Field(default=2, ge=1, le=16)
-    respect_robots: bool = True
+    respect_robots: TomlBool = True
     max_redirects: int = Field(default=10, ge=0, le=30)
 
 
@@ -140,7 +166,7 @@ class _Source(_Strict):
     kind: Literal["feed", "page", "index", "sitemap"] = "feed"
     interval: float | str = "15m"
     selectors: _Selectors = Field(default_factory=_Selectors)
-    alert_on_first_poll: bool | None = None
+    alert_on_first_poll: OptionalTomlBool = None
     max_articles: int = Field(default=50, ge=1, le=1000)
 
     @field_validator("url")
@@ -161,7 +187,7 @@ class _Webhook(_Strict):
     events: list[str] = Field(default_factory=lambda: list(EVENT_TYPES))
     timeout: float = Field(default=10.0, gt=0)
     keywords: list[str] = Field(default_factory=list)
-    followed_only: bool = False
+    followed_only: TomlBool = False
 
     @field_validator("url")
     @classmethod
@@ -196,7 +222,7 @@ class _Root(_Strict):
     storage: _Storage = Field(default_factory=_Storage)
     fetch: _Fetch = Field(default_factory=_Fetch)
     stories: _Stories = Field(default_factory=_Stories)
-    alert_on_first_poll: bool = False
+    alert_on_first_poll: TomlBool = False
     deliver_interval: float | str = "30s"
     sources: list[_Source] = Field(default_factory=list)
     webhooks: list[_Webhook] = Field(default_factory=list)
@@ -278,17 +304,21 @@ def load_config(path: str | os.PathLike[str]) -> Config:
 def config_from_dict(raw: dict[str, Any], *, path: Path | None = None) -> Config:
     """Validate an already-parsed config mapping (same rules as :func:`load_config`).
 
+    Every problem is reported, one line each (``path: key: message``): an unknown
+    key names the closest known one (``did you mean alert_on_first_poll?``).
+
     Raises:
-        ConfigError: with the dotted key of the first invalid value.
+        ConfigError: ``.key`` is the dotted key of the first invalid value; its
+            message has one more line per further problem.
     """
     where = str(path) if path else None
     try:
         root = _Root.model_validate(raw)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        message = str(first["msg"]).removeprefix("Value error, ")
-        raise ConfigError(message, path=where, key=_dotted(first["loc"])) from exc
-    _check_unique(root, where)
+        raise config_error(validation_problems(exc, _Root), where) from exc
+    duplicates = _duplicates(root)
+    if duplicates:
+        raise config_error(duplicates, where)
     base = path.parent if path else Path.cwd()
     return Config(
         path=path,
@@ -317,24 +347,19 @@ def _fetch_options(raw: _Fetch) -> FetchOptions:
     return replace(options, user_agent=raw.user_agent) if raw.user_agent else options
 
 
-def _dotted(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _check_unique(root: _Root, where: str | None) -> None:
+def _duplicates(root: _Root) -> list[tuple[str, str]]:
     names = {
         "sources": [s.name for s in root.sources],
         "webhooks": [w.name for w in root.webhooks],
     }
+    problems: list[tuple[str, str]] = []
     for table, items in names.items():
         seen: set[str] = set()
         for i, name in enumerate(items):
             if name in seen:
-                raise ConfigError(f"duplicate name {name!r}", path=where, key=f"{table}[{i}].name")
+                problems.append((f"{table}[{i}].name", f"duplicate name {name!r}"))
             seen.add(name)
+    return problems
 
 
 def _as_tuple(value: list[str] | str) -> tuple[str, ...]:

@@ -52,7 +52,7 @@ def test_the_example_config_is_valid() -> None:
         (
             {"sources": [{"name": "a", "url": "https://x/", "typo": 1}]},
             "sources[0].typo",
-            "Extra inputs",
+            "unknown key (known keys: name, url, kind,",
         ),
         ({"sources": [{"url": "https://x/"}]}, "sources[0].name", "required"),
         (
