@@ -28,13 +28,12 @@ from rich.progress import Progress
 from rich.table import Table
 
 from . import __version__
-from .charset import decode_html, looks_binary
 from .config import Config, config_path, load_config
 from .diff import unified_diff
-from .errors import Cancelled, ParseError, ScraperError
-from .fetch import Fetcher, FetchOptions
-from .models import Article, SourceOutcome
-from .parse import extract, preload
+from .errors import Cancelled, ScraperError
+from .fetch import Fetcher
+from .models import SourceOutcome
+from .parse import preload
 from .pipeline import Services, check, deliver
 from .scheduler import build_scheduler, run_until_stopped
 from .sources.urls import canonicalize_url
@@ -112,6 +111,12 @@ def _load(config_file: Path | None) -> Config:
     return load_config(config_path(config_file))
 
 
+def _require_sources(config: Config) -> None:
+    """Raise ScraperError when the config watches nothing (``run`` and ``check``)."""
+    if not config.sources:
+        raise ScraperError(f"{config.path}: no [[sources]] configured; nothing to watch")
+
+
 def resolve_article(store: Store, url: str) -> str | None:
     """The stored article key for a URL as the user typed it (tracking parameters,
     fragment and letter case of scheme/host do not matter), or None."""
@@ -122,72 +127,8 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def article_json(article: Article) -> dict[str, Any]:
-    """The ``scraper fetch --json`` object (contract: url, canonical_url, title, body,
-    published, updated, language; plus authors, description, site_name, reason)."""
-    return {
-        "url": article.url,
-        "canonical_url": article.canonical_url,
-        "title": article.title,
-        "body": article.body,
-        "published": _iso(article.published),
-        "updated": _iso(article.updated),
-        "language": article.language,
-        "authors": list(article.authors),
-        "description": article.description,
-        "site_name": article.site_name,
-        "reason": article.reason,
-    }
-
-
 def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-@cli.command()
-@click.argument("target")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-@click.option("--no-robots", is_flag=True, help="Do not check robots.txt (your own sites).")
-@_errors_to_exit
-def fetch(target: str, as_json: bool, no_robots: bool) -> None:
-    """Fetch (or read) one page and print the extracted article; no database.
-
-    Example: scraper fetch https://news.example/world/story.html --json
-    """
-    if target.startswith(("http://", "https://")):
-        with Fetcher(options=FetchOptions(respect_robots=not no_robots, per_host_delay=0)) as f:
-            result = f.get(target)
-        data, text, url = result.content, result.text, result.final_url
-    else:
-        try:
-            data = Path(target).read_bytes()
-        except OSError as exc:
-            raise ScraperError(f"cannot read {target}: {exc.strerror or exc}") from exc
-        text, url = decode_html(data), None
-    if looks_binary(data):
-        raise ParseError("response is not text (binary content)", url=target)
-    article = extract(text, url)
-    if as_json:
-        _echo_json(article_json(article))
-        return
-    _print_article(article)
-
-
-def _print_article(article: Article) -> None:
-    console.print(f"[bold]{article.title or '(no title)'}[/]", highlight=False)
-    for label, value in (
-        ("url", article.url),
-        ("canonical", article.canonical_url),
-        ("published", _iso(article.published)),
-        ("updated", _iso(article.updated)),
-        ("language", article.language),
-        ("authors", ", ".join(article.authors) or None),
-    ):
-        console.print(f"[dim]{label:>10}:[/] {value or '-'}", highlight=False)
-    if article.reason:
-        console.print(f"[yellow]{article.reason}[/]")
-    click.echo("")
-    click.echo(article.body)
 
 
 def run_checks(config: Config, services: Services, *, show_progress: bool) -> list[SourceOutcome]:
@@ -215,6 +156,7 @@ def check_command(config_file: Path | None, as_json: bool, only: tuple[str, ...]
     Example: scraper check --config config.toml --json
     """
     config = _load(config_file)
+    _require_sources(config)
     if only:
         config = replace(config, sources=tuple(config.source(n) for n in only))
     with open_services(config) as services:
@@ -283,8 +225,7 @@ def run(config_file: Path | None, duration: float | None) -> None:
     Example: scraper run --config config.toml
     """
     config = _load(config_file)
-    if not config.sources:
-        raise ScraperError(f"{config.path}: no [[sources]] configured; nothing to watch")
+    _require_sources(config)
     logging.getLogger().setLevel(min(logging.getLogger().level, logging.INFO))
     stop = threading.Event()
     preload()  # load the language model once, not inside the first check
@@ -362,6 +303,8 @@ def history(config_file: Path | None, url: str, as_json: bool) -> None:
 def diff_command(config_file: Path | None, url: str, from_: int | None, to: int | None) -> None:
     """Print the unified diff of an article's body between two revisions.
 
+    Exits 1 when --from (or --to) leaves nothing to compare, e.g. --from the latest.
+
     Example: scraper diff https://news.example/world/story.html --from 1 --to 2
     """
     config = _load(config_file)
@@ -373,11 +316,14 @@ def diff_command(config_file: Path | None, url: str, from_: int | None, to: int 
     if len(revisions) == 1 and from_ is None and to is None:
         click.echo(f"{url} has only one revision so far; nothing to compare")
         return
-    to = to if to is not None else max(revisions)
+    latest = max(revisions)
+    to = to if to is not None else latest
     from_ = from_ if from_ is not None else max(to - 1, 1)
     for n in (to, from_):
         if n not in revisions:
-            raise ScraperError(f"{url} has no revision {n} (it has 1..{max(revisions)})")
+            raise ScraperError(f"{url} has no revision {n} (it has 1..{latest})")
+    if from_ == to:
+        raise ScraperError(_nothing_to_compare(from_, latest))
     old, new = revisions[from_], revisions[to]
     text = unified_diff(
         old.body, new.body, from_label=f"revision {from_}", to_label=f"revision {to}"
@@ -387,10 +333,19 @@ def diff_command(config_file: Path | None, url: str, from_: int | None, to: int 
     click.echo(text or "(no body changes)")
 
 
+def _nothing_to_compare(number: int, latest: int) -> str:
+    """The message for ``diff --from N`` (or ``--from N --to N``) with nothing after N."""
+    if latest == 1:
+        return "nothing to compare: the article has only one revision so far"
+    if number == latest:
+        return f"nothing to compare: revision {number} is the latest (use --from {number - 1})"
+    return f"nothing to compare: --from and --to are both revision {number} (use --to {latest})"
+
+
 def main() -> None:
     """Console-script entry point (``scraper``)."""
     cli()
 
 
 # The other command groups register themselves on ``cli`` when imported.
-from . import cli_status, cli_stories  # noqa: E402, F401
+from . import cli_fetch, cli_status, cli_stories  # noqa: E402, F401

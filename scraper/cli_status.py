@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Collection, Sequence
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +14,8 @@ import httpx
 from rich.table import Table
 
 from .cli import _echo_json, _errors_to_exit, _iso, _load, cli, config_option, console
-from .pipeline import deliver
+from .models import Delivery
+from .pipeline import deliver, utc_now
 from .store import Store
 
 
@@ -146,19 +150,70 @@ def outbox(config_file: Path | None, show_all: bool, as_json: bool) -> None:
 
 @cli.command(name="deliver")
 @config_option
+@click.option(
+    "--now",
+    "ignore_backoff",
+    is_flag=True,
+    help="Deliver every pending delivery now, ignoring backoff (after fixing a receiver).",
+)
 @_errors_to_exit
-def deliver_command(config_file: Path | None) -> None:
-    """Try every due pending webhook delivery now.
+def deliver_command(config_file: Path | None, ignore_backoff: bool) -> None:
+    """Try every due pending webhook delivery now (with --now, every pending one).
 
-    Example: scraper deliver
+    Example: scraper deliver --now
     """
     config = _load(config_file)
+    now = utc_now()
     with Store(config.database) as store, httpx.Client() as client:
-        stats = deliver(store, config.webhooks, client)
-        waiting = len(store.deliveries(pending_only=True))
+        stats = deliver(store, config.webhooks, client, now=now, ignore_backoff=ignore_backoff)
+        waiting = store.deliveries(pending_only=True, limit=100_000)
     console.print(f"delivered {stats.delivered}, failed {stats.failed}, skipped {stats.skipped}")
     if waiting:
-        console.print(f"{waiting} still pending, retried with backoff (see `scraper outbox`)")
+        configured = {w.name for w in config.webhooks}
+        console.print(
+            pending_summary(waiting, now=now, configured=configured),
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+def pending_summary(
+    waiting: Sequence[Delivery], *, now: datetime, configured: Collection[str]
+) -> str:
+    """One line on the deliveries still pending after a ``deliver`` run.
+
+    Args:
+        waiting: the undelivered deliveries.
+        now: aware UTC datetime of the run.
+        configured: names of the webhooks in the config.
+
+    Returns:
+        ``"3 still pending; next attempt due 2026-11-30T14:05:00+00:00 (in 4m 30s);
+        `scraper deliver --now` retries them at once"``, plus how many wait for a
+        webhook that is no longer configured.
+    """
+    line = f"{len(waiting)} still pending"
+    later = [d.next_attempt_at for d in waiting if d.next_attempt_at and d.next_attempt_at > now]
+    if later:
+        due = min(later)
+        line += f"; next attempt due {due.isoformat(timespec='seconds')} (in {_span(due - now)})"
+    orphans = sorted({d.webhook for d in waiting if d.webhook not in configured})
+    if orphans:
+        count = sum(1 for d in waiting if d.webhook not in configured)
+        line += f"; {count} for webhooks no longer in the config ({', '.join(orphans)})"
+    if len(orphans) < len({d.webhook for d in waiting}):
+        line += "; `scraper deliver --now` retries them at once"
+    return line + " (see `scraper outbox`)"
+
+
+def _span(delta: timedelta) -> str:
+    """A positive timedelta as ``"1h 5m"``, ``"4m 30s"`` or ``"45s"`` (rounded up)."""
+    seconds = math.ceil(delta.total_seconds())
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}h {minutes}m"
+    return f"{minutes}m {secs}s" if minutes else f"{secs}s"
 
 
 @cli.command()

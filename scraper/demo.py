@@ -45,7 +45,8 @@ def run_demo(console: Console, *, keep: Path | None = None) -> DemoResult:
 
     Args:
         console: where to print (rich).
-        keep: a folder to keep the demo database in; default a temporary folder.
+        keep: a folder to keep the demo database in; default a temporary folder,
+            removed on return (the printed database path says so).
 
     Returns:
         A :class:`DemoResult` (also used by the tests).
@@ -55,13 +56,15 @@ def run_demo(console: Console, *, keep: Path | None = None) -> DemoResult:
         folder.mkdir(parents=True, exist_ok=True)
         site, receiver = LocalSite().start(), LocalSite().start()
         try:
-            return _run(console, folder / "demo.db", site, receiver)
+            return _run(console, folder / "demo.db", site, receiver, kept=keep is not None)
         finally:
             site.stop()
             receiver.stop()
 
 
-def _run(console: Console, db: Path, site: LocalSite, receiver: LocalSite) -> DemoResult:
+def _run(
+    console: Console, db: Path, site: LocalSite, receiver: LocalSite, *, kept: bool
+) -> DemoResult:
     base = site.url("")
     first, followup = demo_site.FIRST, demo_site.FOLLOWUP
     site.routes["/feed.xml"] = Route(
@@ -83,7 +86,8 @@ def _run(console: Console, db: Path, site: LocalSite, receiver: LocalSite) -> De
         events=("article.new", "article.revised", "story.followup"),
     )
     console.print(f"[bold]demo site[/] {base}  [bold]webhook receiver[/] {hook.url}")
-    console.print(f"[bold]database[/] {db}\n")
+    note = "" if kept else " (removed at exit; --keep FOLDER keeps it)"
+    console.print(f"[bold]database[/] {db}{note}\n", highlight=False, soft_wrap=True)
     with (
         Store(db) as store,
         Fetcher(options=FetchOptions(per_host_delay=0)) as fetcher,

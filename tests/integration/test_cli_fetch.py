@@ -58,12 +58,25 @@ def test_fetch_errors_are_clean_messages(site: LocalSite, tmp_path: Path) -> Non
     assert result.exit_code == 1
     assert "410" in result.stderr and "Traceback" not in result.output
     missing = CliRunner().invoke(cli, ["fetch", str(tmp_path / "missing.html")])
-    assert missing.exit_code == 1 and "cannot read" in missing.stderr
+    assert missing.exit_code == 1
+    assert f"cannot read {tmp_path / 'missing.html'}: no such file" in missing.stderr
 
 
 def test_fetch_refuses_binary_content(site: LocalSite) -> None:
     site.routes["/junk"] = Route(bytes(range(256)) * 20)
     result = CliRunner().invoke(cli, ["fetch", site.url("/junk"), "--json"])
     assert result.exit_code == 1
-    assert "not text" in result.stderr
-    assert result.stdout == ""
+    assert json.loads(result.stdout) == {
+        "error": f"response is not text (binary content) ({site.url('/junk')})"
+    }
+    plain = CliRunner().invoke(cli, ["fetch", site.url("/junk")])
+    assert plain.exit_code == 1
+    assert "not text" in plain.stderr and plain.stdout == ""
+
+
+def test_fetch_json_http_error_is_a_json_object(site: LocalSite) -> None:
+    site.routes["/gone"] = Route(b"gone", status=410)
+    result = CliRunner().invoke(cli, ["fetch", site.url("/gone"), "--json"])
+    assert result.exit_code == 1
+    error = json.loads(result.stdout)["error"]
+    assert "410" in error and error.endswith(f"({site.url('/gone')})")
