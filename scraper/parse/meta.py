@@ -236,31 +236,49 @@ def extract_authors(page: Page, *, rules: SiteRules) -> tuple[str, ...]:
     Raises:
         ConfigError: ``rules.author`` is not a valid CSS selector.
     """
-    sources: list[list[str]] = []
-    if rules.author:
-        nodes = select_rule(page, rules.author, field="author")
-        sources.append([t for n in nodes for t in _split_authors(n.text())])
-    for obj in ranked_jsonld(page):
-        if obj.get("author"):
-            sources.append([n for v in jsonld.names(obj.get("author")) for n in _split_authors(v)])
-            break
-    for name in _AUTHOR_META:
-        values = [v for v in page.meta.get(name, []) if _is_name(v.strip())]
-        if values:
-            sources.append([n for v in values for n in _split_authors(v)])
-            break
-    micro = []
-    for node in page.tree.css('[itemprop~="author"]'):
-        inner = node.css_first('[itemprop="name"]')
-        micro.extend(_split_authors((inner or node).text(separator=" ")))
-    sources.append(micro)
-    sources.append([n for a in page.tree.css('a[rel~="author"]') for n in _split_authors(a.text())])
-    sources.append(_byline_names(page))
-    for names in sources:
-        unique = list(dict.fromkeys(n for n in names if _is_name(n)))
+    sources: tuple[Callable[[], list[str]], ...] = (
+        lambda: _rule_names(page, rules.author),
+        lambda: _jsonld_names(page),
+        lambda: _meta_names(page),
+        lambda: _microdata_names(page),
+        lambda: [n for a in page.tree.css('a[rel~="author"]') for n in _split_authors(a.text())],
+        lambda: _byline_names(page),
+    )
+    for source in sources:  # in order; each DOM selection only when needed
+        unique = list(dict.fromkeys(n for n in source() if _is_name(n)))
         if unique:
             return tuple(unique)
     return ()
+
+
+def _rule_names(page: Page, selector: str | None) -> list[str]:
+    if not selector:
+        return []
+    nodes = select_rule(page, selector, field="author")
+    return [t for n in nodes for t in _split_authors(n.text())]
+
+
+def _jsonld_names(page: Page) -> list[str]:
+    for obj in ranked_jsonld(page):
+        if obj.get("author"):
+            return [n for v in jsonld.names(obj.get("author")) for n in _split_authors(v)]
+    return []
+
+
+def _meta_names(page: Page) -> list[str]:
+    for name in _AUTHOR_META:
+        values = [v for v in page.meta.get(name, []) if _is_name(v.strip())]
+        if values:
+            return [n for v in values for n in _split_authors(v)]
+    return []
+
+
+def _microdata_names(page: Page) -> list[str]:
+    names: list[str] = []
+    for node in page.tree.css('[itemprop~="author"]'):
+        inner = node.css_first('[itemprop="name"]')
+        names.extend(_split_authors((inner or node).text(separator=" ")))
+    return names
 
 
 def _byline_names(page: Page) -> list[str]:
