@@ -83,9 +83,9 @@ def cli(verbose: int) -> None:
 def open_services(config: Config, *, stop: threading.Event | None = None) -> Iterator[Services]:
     """Build the real store, fetcher and follow-up tracker for ``config``; close them after.
 
-    With ``stop``, waits between retries end early and raise
-    :class:`~scraper.errors.Cancelled` once ``stop`` is set, so the daemon stops
-    within one request timeout.
+    With ``stop``, waits between retries end early and requests in flight are
+    abandoned, raising :class:`~scraper.errors.Cancelled` once ``stop`` is set,
+    so the daemon stops within about a second.
     """
     from .followups import FollowupTracker
 
@@ -96,7 +96,7 @@ def open_services(config: Config, *, stop: threading.Event | None = None) -> Ite
             time.sleep(seconds)
 
     store = Store(config.database)
-    fetcher = Fetcher(options=config.fetch, sleep=sleep)
+    fetcher = Fetcher(options=config.fetch, sleep=sleep, stop=stop)
     try:
         tracker = FollowupTracker(store, settings=config.stories)
         yield Services(

@@ -5,13 +5,14 @@ between threads. It knows nothing of articles or stores: it turns a URL (and
 the validators remembered from last time) into a :class:`FetchResult`.
 
 Every httpx exception is translated to our :mod:`scraper.errors` tree in one
-place, :func:`_translate`; nothing from httpx escapes :meth:`Fetcher.get`.
+place, :func:`scraper.transfer.translate`; nothing from httpx escapes
+:meth:`Fetcher.get`.
 """
 
 from __future__ import annotations
 
-import email.utils
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,25 +24,25 @@ import httpx
 
 from scraper.charset import charset_from_content_type, decode_document
 from scraper.errors import (
+    Cancelled,
     FetchError,
     FetchNetworkError,
     FetchStatusError,
     FetchTimeout,
-    FetchTooLarge,
     RobotsDisallowed,
 )
-from scraper.hostlimits import HostGate
+from scraper.hostlimits import MAX_RETRY_DELAY, HostGate, retry_after_seconds, retry_delay
 from scraper.models import FetchResult, Validators
 from scraper.robots import MAX_ROBOTS_BYTES, RobotsCache
+from scraper.transfer import FOREIGN_ERRORS, Job, Raw, read_capped, translate, unknown_host
 
 logger = logging.getLogger(__name__)
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 """Statuses worth another attempt (RFC 9110 §15.6 and RFC 6585 §4 for 429)."""
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-MAX_RETRY_DELAY = 60.0
-"""Cap in seconds on one backoff / Retry-After wait."""
-_FOREIGN = (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, httpx.CookieConflict)
+POLL_INTERVAL = 0.2
+"""Seconds between two looks at the stop event and the deadline while a request waits."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +51,17 @@ class FetchOptions:
 
     Attributes:
         user_agent: the User-Agent header; its product token is matched in robots.txt.
-        timeout: seconds for each of connect/read/write/pool.
+        timeout: seconds. Bounds each of connect/read/write/pool, *and* the whole
+            request: connecting, the headers and the complete body must arrive within
+            ``timeout`` seconds of the request start (after any per-host wait), or
+            FetchTimeout ("did not finish within 20 s") is raised, so a server
+            dripping a few bytes a second cannot hold a check. Each retry gets a new
+            ``timeout``.
         max_bytes: body size cap in bytes, checked on ``Content-Length`` and on the
             decoded (decompressed) body while streaming; bigger raises FetchTooLarge.
-        retries: extra attempts after a timeout, a network error or a 429/500/502/503/504.
+        retries: extra attempts after a timeout, a network error or a 429/500/502/503/504
+            (a host name that does not resolve fails at once). Each wait before a retry
+            is logged as a WARNING.
         backoff: seconds; the n-th retry (0-based) waits ``backoff * 2**n`` unless the
             server sent ``Retry-After``; every wait is capped at 60 s.
         per_host_delay: minimum seconds between two request starts to one host.
@@ -73,32 +81,6 @@ class FetchOptions:
     max_redirects: int = 10
 
 
-@dataclass(frozen=True, slots=True)
-class _Raw:
-    """One HTTP answer, body read (within the cap)."""
-
-    url: str
-    status: int
-    headers: dict[str, str]
-    content: bytes
-
-
-def _translate(exc: Exception, url: str) -> FetchError:
-    """Map an httpx exception to our error tree (the single boundary)."""
-    if isinstance(exc, httpx.TimeoutException):
-        return FetchTimeout(f"timed out: {type(exc).__name__}", url=url)
-    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
-        return FetchError(f"invalid or unsupported URL: {exc}", url=url)
-    if isinstance(exc, httpx.TransportError):
-        return FetchNetworkError(f"network error: {type(exc).__name__}: {exc}", url=url)
-    if isinstance(exc, httpx.HTTPStatusError):
-        code = exc.response.status_code
-        return FetchStatusError(f"HTTP {code}", url=url, status_code=code)
-    if isinstance(exc, httpx.TooManyRedirects):
-        return FetchError(f"too many redirects: {exc}", url=url)
-    return FetchError(f"HTTP client error: {type(exc).__name__}: {exc}", url=url)
-
-
 def _check_url(url: str) -> str:
     """The host key of ``url``; FetchError for a non-HTTP(S) or malformed URL."""
     try:
@@ -110,30 +92,6 @@ def _check_url(url: str) -> str:
     if not parts.hostname:
         raise FetchError("invalid URL: no host", url=url)
     return parts.netloc.lower()
-
-
-def retry_after_seconds(value: str | None, *, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header (RFC 9110 §10.2.3), or None.
-
-    Args:
-        value: the header value: delay-seconds (``"120"``) or an HTTP-date.
-        now: aware "now" for HTTP-dates; defaults to the current UTC time.
-
-    Returns:
-        Seconds >= 0, or None when the value is missing or unreadable.
-    """
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 def _validators(headers: dict[str, str], old: Validators | None) -> Validators:
@@ -152,7 +110,18 @@ class Fetcher:
             by default one is created, and closed by :meth:`close`.
         options: see :class:`FetchOptions`.
         sleep: called with seconds to wait (backoff, per-host delay).
-        clock: monotonic clock in seconds (per-host delay, robots cache, ``elapsed``).
+        clock: monotonic clock in seconds (per-host delay, robots cache, ``elapsed``,
+            the per-request deadline).
+        stop: when set (the daemon is stopping), a request in flight is abandoned
+            within about :data:`POLL_INTERVAL` seconds, even while it waits for
+            headers, and every call raises :class:`~scraper.errors.Cancelled`
+            instead of a fetch error. ``sleep`` should also end early then (the
+            CLI's does), so retry and politeness waits do not hold the stop.
+
+    Each request runs in a short-lived daemon helper thread that this thread
+    watches, so a stop or the deadline is noticed while the helper is blocked
+    in a socket read; an abandoned helper stops at its next chunk, or at its
+    read timeout at the latest, and its result is dropped.
     """
 
     def __init__(
@@ -162,8 +131,10 @@ class Fetcher:
         options: FetchOptions = FetchOptions(),  # noqa: B008 - frozen, immutable
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        stop: threading.Event | None = None,
     ) -> None:
         self.options = options
+        self._stop = stop
         self._owns_client = client is None
         self._client = client or httpx.Client(timeout=httpx.Timeout(options.timeout))
         self._timeout = httpx.Timeout(options.timeout)
@@ -210,9 +181,12 @@ class Fetcher:
             ``elapsed`` in seconds including retries and waits.
 
         Raises:
+            Cancelled: ``stop`` was set before or during the fetch.
             RobotsDisallowed: robots.txt forbids the URL (or a redirect target).
-            FetchTimeout: still timing out after the retries.
-            FetchNetworkError: connection/DNS/TLS failure after the retries.
+            FetchTimeout: no data for ``timeout`` seconds, or the response did not
+                finish within ``timeout`` seconds of its start, after the retries.
+            FetchNetworkError: connection/TLS failure after the retries; an unknown
+                host name at once.
             FetchStatusError: a 4xx, or a 5xx/429 after the retries.
             FetchTooLarge: the body exceeds ``max_bytes``.
             FetchError: invalid URL, unsupported scheme, too many redirects.
@@ -245,7 +219,7 @@ class Fetcher:
             elapsed=self._clock() - started,
         )
 
-    def _follow(self, url: str, headers: dict[str, str]) -> _Raw:
+    def _follow(self, url: str, headers: dict[str, str]) -> Raw:
         """Follow redirects hop by hop; return the final non-redirect answer."""
         current = url
         for _ in range(self.options.max_redirects + 1):
@@ -261,7 +235,7 @@ class Fetcher:
             logger.debug("redirect %s -> %s", raw.url, current)
         raise FetchError(f"more than {self.options.max_redirects} redirects", url=url)
 
-    def _with_retries(self, url: str, headers: dict[str, str]) -> _Raw:
+    def _with_retries(self, url: str, headers: dict[str, str]) -> Raw:
         """One URL, retried on timeouts, network errors and retryable statuses."""
         host = _check_url(url)
         if self.options.respect_robots and not self._robots.allowed(url):
@@ -273,46 +247,103 @@ class Fetcher:
                 with self._gate.slot(host, min_delay=crawl_delay):
                     raw = self._request(url, headers, self.options.max_bytes)
             except (FetchTimeout, FetchNetworkError) as exc:
-                if attempt >= self.options.retries:
+                if attempt >= self.options.retries or unknown_host(exc):
                     raise
-                delay = self._backoff(attempt, None)
-                logger.info("retrying %s in %.1f s after %s", url, delay, exc)
+                delay, what, note = retry_delay(attempt, backoff=self.options.backoff), str(exc), ""
             else:
                 if raw.status not in RETRY_STATUSES or attempt >= self.options.retries:
                     return raw
-                delay = self._backoff(attempt, raw.headers.get("retry-after"))
-                logger.info("retrying %s in %.1f s after HTTP %s", url, delay, raw.status)
+                after = raw.headers.get("retry-after")
+                delay = retry_delay(attempt, backoff=self.options.backoff, retry_after=after)
+                what, note = f"HTTP {raw.status} from {url}", ""
+                if (retry_after_seconds(after) or 0.0) > MAX_RETRY_DELAY:
+                    note = f"; the server asked for Retry-After {after}, capped at {delay:g} s"
+            tries = self.options.retries + 1
+            logger.warning(
+                "%s; retrying in %.3g s (attempt %d of %d%s)", what, delay, attempt + 2, tries, note
+            )
             if delay > 0:
                 self._sleep(delay)
+            self._check_stop(url)
             attempt += 1
 
-    def _backoff(self, attempt: int, retry_after: str | None) -> float:
-        wait = retry_after_seconds(retry_after)
-        if wait is None:
-            wait = self.options.backoff * 2**attempt
-        return min(max(0.0, wait), MAX_RETRY_DELAY)
+    def _check_stop(self, url: str) -> None:
+        """Cancelled when the stop event is set."""
+        if self._stop is not None and self._stop.is_set():
+            raise Cancelled(f"stopping: request to {url} abandoned")
 
     def _request(
         self, url: str, headers: dict[str, str], max_bytes: int, *, truncate: bool = False
-    ) -> _Raw:
-        """One GET without redirects; the body read under the size cap.
+    ) -> Raw:
+        """One GET without redirects, within the deadline, abandoned on stop.
 
-        This is the boundary where httpx exceptions become ours.
+        The exchange runs in a daemon helper thread (:meth:`_exchange`); this
+        thread looks at the stop event and the deadline every
+        :data:`POLL_INTERVAL` seconds while it waits, and on either tells the
+        helper to give up and raises at once.
         """
+        self._check_stop(url)
+        deadline = self._clock() + self.options.timeout
+        job = Job(url=url, deadline=deadline)
+        helper = threading.Thread(
+            target=self._exchange,
+            args=(job, headers, max_bytes, truncate),
+            name=f"fetch {url[:80]}",
+            daemon=True,
+        )
+        helper.start()
+        while not job.done.wait(POLL_INTERVAL):
+            if self._stop is not None and self._stop.is_set():
+                job.abandon.set()
+                self._check_stop(url)
+            if self._clock() >= deadline:
+                job.abandon.set()
+                raise self._overdue(url)
+        if job.error is not None:
+            self._check_stop(url)  # a request failing during the stop is cancelled, not failed
+            raise job.error
+        assert job.raw is not None
+        return job.raw
+
+    def _overdue(self, url: str) -> FetchTimeout:
+        return FetchTimeout(f"did not finish within {self.options.timeout:g} s", url=url)
+
+    def _exchange(self, job: Job, headers: dict[str, str], max_bytes: int, truncate: bool) -> None:
+        """The helper thread: run :meth:`_transfer`, put its answer or error in ``job``."""
+        try:
+            job.raw = self._transfer(job, headers, max_bytes, truncate)
+        except Exception as exc:  # noqa: BLE001 - handed over, raised by the waiting thread
+            job.error = exc
+        finally:
+            job.done.set()
+
+    def _transfer(self, job: Job, headers: dict[str, str], max_bytes: int, truncate: bool) -> Raw:
+        """Send, and read the capped body; the boundary where httpx exceptions become ours."""
+        url = job.url
+
+        def check() -> None:  # between body chunks: a drip cannot outlast the deadline
+            self._check_stop(url)
+            if job.abandon.is_set() or self._clock() >= job.deadline:
+                raise self._overdue(url)
+
         try:
             request = self._client.build_request("GET", url, headers=headers, timeout=self._timeout)
             response = self._client.send(request, stream=True, follow_redirects=False)
             try:
                 resp_headers = {k.lower(): v for k, v in response.headers.items()}
-                content = _read_capped(response, url, max_bytes, truncate=truncate)
+                content = read_capped(response, url, max_bytes, truncate=truncate, check=check)
             finally:
                 response.close()
-        except _FOREIGN as exc:
-            raise _translate(exc, url) from exc
-        return _Raw(str(response.url), response.status_code, resp_headers, content)
+        except FOREIGN_ERRORS as exc:
+            raise translate(exc, url) from exc
+        return Raw(str(response.url), response.status_code, resp_headers, content)
 
     def _load_robots(self, robots_url: str) -> tuple[int | None, bytes]:
-        """Fetch robots.txt for :class:`RobotsCache`: (status, body) or (None, b"")."""
+        """Fetch robots.txt for :class:`RobotsCache`: (status, body) or (None, b"").
+
+        A connection failure or timeout is logged at DEBUG only: the page fetch
+        that follows meets, and reports, the same failure.
+        """
         headers = {"User-Agent": self.options.user_agent}
         current = robots_url
         try:
@@ -323,33 +354,10 @@ class Fetcher:
                 if raw.status not in REDIRECT_STATUSES or not location:
                     return raw.status, raw.content
                 current = urljoin(current, location)
+        except (FetchTimeout, FetchNetworkError) as exc:
+            logger.debug("could not get %s: %s", robots_url, exc)
+            return None, b""
         except FetchError as exc:
-            logger.warning("could not get %s: %s", robots_url, exc)
+            logger.warning("could not get %s (allowing everything for now): %s", robots_url, exc)
             return None, b""
         return None, b""
-
-
-def _read_capped(
-    response: httpx.Response, url: str, max_bytes: int, *, truncate: bool = False
-) -> bytes:
-    """The response body, or FetchTooLarge as soon as it passes ``max_bytes``.
-
-    With ``truncate`` the first ``max_bytes`` are returned instead (robots.txt,
-    RFC 9309 §2.5).
-    """
-    declared = response.headers.get("content-length", "")
-    if not truncate and declared.isdigit() and int(declared) > max_bytes:
-        raise FetchTooLarge(
-            f"Content-Length {declared} bytes is over the {max_bytes}-byte cap", url=url
-        )
-    chunks: list[bytes] = []
-    size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > max_bytes:
-            if truncate:
-                chunks.append(chunk[: len(chunk) - (size - max_bytes)])
-                break
-            raise FetchTooLarge(f"body is over the {max_bytes}-byte cap", url=url)
-        chunks.append(chunk)
-    return b"".join(chunks)

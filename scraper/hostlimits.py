@@ -1,4 +1,4 @@
-"""Per-host politeness: a minimum delay between requests and a concurrency cap.
+"""Per-host politeness: a minimum delay between requests, a concurrency cap, retry waits.
 
 The scheduler runs source checks in threads, so several threads may fetch from
 the same host at once. :class:`HostGate` makes them queue: at most
@@ -6,16 +6,65 @@ the same host at once. :class:`HostGate` makes them queue: at most
 least ``delay`` seconds apart (a reservation is taken under a lock, so two
 threads never get the same slot). The clock and the sleep are injected, so
 unit tests run without wall time.
+
+How long to wait before asking a host again after a failure is computed here
+too (:func:`retry_delay`): exponential backoff, or the server's ``Retry-After``.
 """
 
 from __future__ import annotations
 
+import email.utils
 import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 
 logger = logging.getLogger(__name__)
+
+MAX_RETRY_DELAY = 60.0
+"""Cap in seconds on one backoff / Retry-After wait."""
+
+
+def retry_after_seconds(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (RFC 9110 §10.2.3), or None.
+
+    Args:
+        value: the header value: delay-seconds (``"120"``) or an HTTP-date.
+        now: aware "now" for HTTP-dates; defaults to the current UTC time.
+
+    Returns:
+        Seconds >= 0, or None when the value is missing or unreadable.
+    """
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def retry_delay(attempt: int, *, backoff: float, retry_after: str | None = None) -> float:
+    """Seconds to wait before retry number ``attempt`` (0-based) of one request.
+
+    Args:
+        attempt: 0 before the first retry, 1 before the second...
+        backoff: seconds; without ``Retry-After`` the wait is ``backoff * 2**attempt``.
+        retry_after: the server's ``Retry-After`` header value, or None.
+
+    Returns:
+        Seconds in ``[0, MAX_RETRY_DELAY]``: a server asking for longer gets the cap.
+    """
+    wait = retry_after_seconds(retry_after)
+    if wait is None:
+        wait = backoff * 2**attempt
+    return min(max(0.0, wait), MAX_RETRY_DELAY)
 
 
 class HostGate:

@@ -108,7 +108,12 @@ class RobotsCache:
         if status is not None and 400 <= status < 500:
             logger.debug("%s answered %s: allowing everything", origin, status)
             return _Rules(None, now + self._ttl)
-        logger.warning("%s unreachable (status %s): allowing everything for now", origin, status)
+        if status is None:  # the loader logged why; the page fetch reports it too
+            logger.debug("%s unreachable: allowing everything for now", origin)
+        else:
+            logger.warning(
+                "%s answered %s: allowing everything for %g s", origin, status, self._failure_ttl
+            )
         return _Rules(None, now + self._failure_ttl)
 
     def allowed(self, url: str) -> bool:

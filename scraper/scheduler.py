@@ -93,8 +93,9 @@ def run_until_stopped(
 ) -> None:
     """Start the scheduler and block until SIGINT/SIGTERM, ``stop`` is set, or ``duration``.
 
-    On stop, running jobs end at their next safe point (between two requests,
-    see :class:`~scraper.errors.Cancelled`) and are waited for
+    On stop, running jobs end at their next safe point (a request in flight is
+    abandoned, a retry wait cut short; see :class:`~scraper.errors.Cancelled`,
+    never recorded as a source error) and are waited for
     (``shutdown(wait=True)``), so a check never stops halfway through a database
     write. A second signal exits at once.
 

@@ -73,3 +73,40 @@ def test_daemon_records_a_revision_between_polls_and_stops_on_sigterm(
     assert payload["type"] == "article.revised"
     assert payload["article"]["revision"] == 2
     assert len(site.requests_to(ARTICLE_PATH, "GET")) >= 2
+
+
+def test_sigint_abandons_a_request_in_flight_without_recording_an_error(
+    tmp_path: Path, site: LocalSite
+) -> None:
+    site.routes["/slow"] = Route(b"<html><body><p>late</p></body></html>", delay=30.0)
+    config = tmp_path / "config.toml"  # not write_config: this test needs a long timeout
+    config.write_text(
+        f'[[sources]]\nname = "slow"\nurl = "{site.url("/slow")}"\nkind = "page"\n'
+        'interval = "1h"\n\n[storage]\npath = "scraper.db"\n\n'
+        '[fetch]\ntimeout = "60s"\nretries = 0\nper_host_delay = 0\n',
+        encoding="utf-8",
+    )
+    env = {**os.environ, "SCRAPER_CONFIG": str(config)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scraper", "run"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert _wait_for(lambda: len(site.requests_to("/slow", "GET")) == 1), "no request made"
+        time.sleep(0.5)
+        asked = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=25)
+        waited = time.monotonic() - asked
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, err
+    assert "stopped" in out
+    assert waited < 10, f"took {waited:.1f} s: the 30 s response was waited for"
+    with Store(tmp_path / "scraper.db") as store:
+        assert store.errors() == []
