@@ -29,12 +29,13 @@ from rich.table import Table
 
 from . import __version__
 from .config import Config, config_path, load_config
+from .delivery import deliver
 from .diff import unified_diff
 from .errors import Cancelled, ScraperError
 from .fetch import Fetcher
 from .models import SourceOutcome
 from .parse import preload
-from .pipeline import Services, check, deliver
+from .pipeline import Services, check
 from .scheduler import build_scheduler, run_until_stopped
 from .sources.urls import canonicalize_url
 from .store import Store

@@ -14,8 +14,9 @@ import httpx
 from rich.table import Table
 
 from .cli import _echo_json, _errors_to_exit, _iso, _load, cli, config_option, console
+from .delivery import deliver
 from .models import Delivery
-from .pipeline import deliver, utc_now
+from .pipeline import utc_now
 from .store import Store
 
 

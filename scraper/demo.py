@@ -18,13 +18,14 @@ from rich.table import Table
 
 from . import demo_site
 from .config import StorySettings
+from .delivery import deliver
 from .diff import unified_diff
 from .fetch import Fetcher, FetchOptions
 from .followups import FollowupTracker
 from .localsite import LocalSite, Route
 from .models import Source, SourceOutcome, Webhook
 from .notify.webhook import verify
-from .pipeline import Services, check, deliver
+from .pipeline import Services, check
 from .store import Store
 
 DEMO_SECRET = "demo-secret"

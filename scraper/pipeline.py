@@ -12,12 +12,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol
-
-import httpx
 
 from .charset import looks_binary
 from .diff import compare, content_hash
@@ -38,7 +36,7 @@ from .models import (
     SourceOutcome,
     Webhook,
 )
-from .notify.outbox import DeliveryStats, Outbox, deliver_pending, plan_deliveries
+from .notify.outbox import plan_deliveries
 from .parse import extract
 from .sources import discover_entries, sitemap_children
 from .sources.urls import article_key, canonicalize_url
@@ -47,7 +45,6 @@ from .store import Store
 logger = logging.getLogger(__name__)
 MAX_CHILD_SITEMAPS = 3
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 def utc_now() -> datetime:
@@ -379,49 +376,3 @@ def _deliveries(events: Sequence[Event], services: Services) -> list[Delivery]:
         followed = services.followups.is_followed(event) if services.followups else False
         out.extend(plan_deliveries(event, services.webhooks, followed=followed))
     return out
-
-
-def deliver(
-    store: Store,
-    webhooks: Sequence[Webhook],
-    client: httpx.Client,
-    *,
-    now: datetime | None = None,
-    ignore_backoff: bool = False,
-) -> DeliveryStats:
-    """Try every due pending webhook delivery once.
-
-    Args:
-        store: the database (its outbox).
-        webhooks: the configured receivers, matched to deliveries by name.
-        client: the httpx client used for webhook POSTs (not the polite fetcher).
-        now: aware UTC "now" (default: the current time).
-        ignore_backoff: try every pending delivery, also those whose next attempt
-            is later than ``now`` (the user just fixed the receiver). Attempts are
-            still recorded at ``now``, and a failure is backed off as usual.
-
-    Returns:
-        Counts of delivered, failed (kept for retry) and skipped (webhook no
-        longer configured, kept) deliveries.
-
-    Raises:
-        StoreError: the outbox could not be read or written.
-    """
-    hooks = {w.name: w for w in webhooks}
-    outbox: Outbox = _EveryPending(store) if ignore_backoff else store
-    return deliver_pending(outbox, client, hooks, now=now or utc_now())
-
-
-class _EveryPending:
-    """The store's outbox with every undelivered delivery due, whatever its backoff."""
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self.mark_delivered = store.mark_delivered
-        self.mark_failed = store.mark_failed
-
-    def pending_deliveries(
-        self, *, now: datetime, limit: int = 100, webhooks: Collection[str] | None = None
-    ) -> list[Delivery]:
-        """Undelivered deliveries, oldest first, ignoring ``next_attempt_at``."""
-        return self._store.pending_deliveries(now=_FAR_FUTURE, limit=limit, webhooks=webhooks)

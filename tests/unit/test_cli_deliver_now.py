@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 import httpx
 
 from scraper.cli_status import pending_summary
+from scraper.delivery import deliver
 from scraper.models import Delivery, Event, Webhook
-from scraper.pipeline import deliver
 from scraper.store import Store
 
 NOW = datetime(2026, 11, 30, 13, 0, tzinfo=UTC)
