@@ -9,17 +9,15 @@ wrong, so the program never starts half-configured.
 
 from __future__ import annotations
 
-import math
 import os
-import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
+from zoneinfo import available_timezones
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
@@ -28,82 +26,19 @@ from pydantic import (
 from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
 from .config_problems import config_error, validation_problems
+from .config_values import (
+    OptionalTomlBool,
+    TomlBool,
+    check_http_url,
+    duration_value,
+)
 from .errors import ConfigError
 from .fetch import FetchOptions
 from .models import EVENT_TYPES, SiteRules, Source, Webhook
 
 DEFAULT_CONFIG = "config.toml"
 ENV_CONFIG = "SCRAPER_CONFIG"
-# "ms" comes before "m": the regex alternation takes the first unit that matches.
-_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|d|h|m|s)", re.IGNORECASE)
-_UNIT_SECONDS = {"d": 86400.0, "h": 3600.0, "m": 60.0, "s": 1.0, "ms": 0.001}
 _PROBE = LexborHTMLParser("<p></p>")  # validates CSS selectors at load time
-
-
-def parse_duration(value: str | float | int) -> float:
-    """Turn ``"15m"``, ``"1h30m"``, ``"45s"``, ``"1500ms"``, ``"2d"`` or a number of seconds
-    into seconds.
-
-    Args:
-        value: a number (seconds) or a string of ``<number><unit>`` parts, units
-            ``d``, ``h``, ``m``, ``s``, ``ms``.
-
-    Returns:
-        The duration in seconds (float, > 0).
-
-    Raises:
-        ValueError: the value is not a positive duration.
-    """
-    if isinstance(value, bool):
-        raise ValueError("expected a duration such as '15m' or a number of seconds")
-    if isinstance(value, int | float):
-        seconds = float(value)
-    else:
-        text = value.strip()
-        parts = _DURATION.findall(text)
-        if not parts or _DURATION.sub("", text).strip():
-            raise ValueError(f"{value!r} is not a duration; use e.g. '30s', '15m', '1h', '1h30m'")
-        seconds = sum(float(n) * _UNIT_SECONDS[u.lower()] for n, u in parts)
-    if not math.isfinite(seconds):
-        raise ValueError(f"{value!r} is not a finite duration")
-    if seconds <= 0:
-        raise ValueError("a duration must be greater than zero")
-    return seconds
-
-
-def _duration_value(value: object, *, maximum: float, minimum: float = 0.0) -> float:
-    """Validate a config duration: a number of seconds or a string like ``"15m"``,
-    within ``[minimum, maximum]`` seconds."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise ValueError("expected a duration such as '15m' or a number of seconds")
-    seconds = parse_duration(value)
-    if seconds > maximum:
-        raise ValueError(f"{value!r} is longer than the maximum of {maximum:g} seconds")
-    if seconds < minimum:
-        raise ValueError(f"{value!r} is shorter than the minimum of {minimum:g} seconds")
-    return seconds
-
-
-def _toml_bool(value: object) -> bool:
-    """Accept only a real TOML boolean (``true``/``false``, TOML 1.0 §Boolean); the
-    strings ``"yes"``, ``"false"`` or the number ``1`` are errors, not silently true."""
-    if isinstance(value, bool):
-        return value
-    raise ValueError(f"expected true or false (a TOML boolean, without quotes), got {value!r}")
-
-
-def _optional_toml_bool(value: object) -> bool | None:
-    return None if value is None else _toml_bool(value)
-
-
-TomlBool = Annotated[bool, BeforeValidator(_toml_bool)]
-OptionalTomlBool = Annotated[bool | None, BeforeValidator(_optional_toml_bool)]
-
-
-def _check_http_url(value: str) -> str:
-    if not re.match(r"^https?://[^/\s]+", value):
-        raise ValueError(f"{value!r} is not an http(s) URL")
-    return value
 
 
 class _Strict(BaseModel):
@@ -125,7 +60,7 @@ class _Fetch(_Strict):
     @field_validator("timeout", mode="before")
     @classmethod
     def _timeout(cls, value: object) -> float:
-        return _duration_value(value, maximum=600.0)
+        return duration_value(value, maximum=600.0)
 
     @field_validator("per_host_delay", mode="before")
     @classmethod
@@ -134,7 +69,7 @@ class _Fetch(_Strict):
             return 0.0
         if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
             raise ValueError("a delay must be zero or more seconds")
-        return _duration_value(value, maximum=3600.0)
+        return duration_value(value, maximum=3600.0)
 
     per_host_concurrency: int = Field(default=2, ge=1, le=16)
     respect_robots: TomlBool = True
@@ -168,16 +103,24 @@ class _Source(_Strict):
     selectors: _Selectors = Field(default_factory=_Selectors)
     alert_on_first_poll: OptionalTomlBool = None
     max_articles: int = Field(default=50, ge=1, le=1000)
+    timezone: str | None = None
 
     @field_validator("url")
     @classmethod
     def _http_url(cls, value: str) -> str:
-        return _check_http_url(value)
+        return check_http_url(value)
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        if value is not None and value not in available_timezones():
+            raise ValueError(f"{value!r} is not an IANA time zone name (like 'Asia/Riyadh')")
+        return value
 
     @field_validator("interval", mode="before")
     @classmethod
     def _duration(cls, value: object) -> float:
-        return _duration_value(value, maximum=366 * 86400.0, minimum=1.0)
+        return duration_value(value, maximum=366 * 86400.0, minimum=1.0)
 
 
 class _Webhook(_Strict):
@@ -192,7 +135,7 @@ class _Webhook(_Strict):
     @field_validator("url")
     @classmethod
     def _http_url(cls, value: str) -> str:
-        return _check_http_url(value)
+        return check_http_url(value)
 
     @field_validator("events")
     @classmethod
@@ -230,7 +173,7 @@ class _Root(_Strict):
     @field_validator("deliver_interval", mode="before")
     @classmethod
     def _duration(cls, value: object) -> float:
-        return _duration_value(value, maximum=86400.0, minimum=1.0)
+        return duration_value(value, maximum=86400.0, minimum=1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,6 +323,7 @@ def _source(raw: _Source, alert_default: bool) -> Source:
             published=sel.published,
             updated=sel.updated,
             author=sel.author,
+            timezone=raw.timezone,
         ),
         alert_on_first_poll=alert_default
         if raw.alert_on_first_poll is None

@@ -26,6 +26,9 @@ class SiteRules:
         remove: selectors of nodes dropped before any extraction (ads, widgets).
         title, published, updated, author: selector of the node holding that field;
             for dates the node's ``datetime``/``content`` attribute or its text is read.
+        timezone: IANA zone name (``"Asia/Riyadh"``) of the site's local times, given
+            to dates that state no zone when the page states none elsewhere
+            (default: UTC).
     """
 
     body: tuple[str, ...] = ()
@@ -34,6 +37,7 @@ class SiteRules:
     published: str | None = None
     updated: str | None = None
     author: str | None = None
+    timezone: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
 from ..models import SiteRules
 from . import jsonld
@@ -198,8 +199,10 @@ def extract_dates(
     finally a ``/2024/03/05/`` date in the URL (published only).
 
     Zones are kept. A naive value gets the zone of the first zoned date found
-    elsewhere on the page, else UTC. Values after ``now`` plus one day of clock
-    skew, or before 1990, are skipped. When ``updated`` is before ``published``
+    elsewhere on the page, else the zone the page states for all its times ("All
+    times are GMT+2"), else ``rules.timezone`` (the source's ``timezone``), else
+    UTC. Values after ``now`` plus one day of clock skew, or before 1990, are
+    skipped. When ``updated`` is before ``published``
     it is dropped, except when both kinds were only guessed from nearby words
     (then the labels were misread and the two are swapped). ``updated`` equal to
     ``published`` is reported as is.
@@ -225,7 +228,7 @@ def extract_dates(
         return None, None
     zone: tzinfo | None = None
     if any(f is not None and f.value.tzinfo is None for f in (published, updated)):
-        zone = ctx.zone()
+        zone = ctx.zone() or (ZoneInfo(rules.timezone) if rules.timezone else None)
     return _reconcile(published, updated, zone)
 
 

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from scraper.config import config_from_dict, load_config, parse_duration
+from scraper.config import config_from_dict, load_config
+from scraper.config_values import parse_duration
 from scraper.errors import ConfigError
 
 EXAMPLE = Path(__file__).parent.parent.parent / "config.toml"
@@ -71,6 +72,11 @@ def test_the_example_config_is_valid() -> None:
             "sources[0].selectors.body",
             "not a valid CSS selector",
         ),
+        (
+            {"sources": [{"name": "a", "url": "https://x/", "timezone": "Riyadh"}]},
+            "sources[0].timezone",
+            "not an IANA time zone name",
+        ),
     ],
     ids=[
         "interval",
@@ -82,6 +88,7 @@ def test_the_example_config_is_valid() -> None:
         "duplicate",
         "path",
         "css",
+        "timezone",
     ],
 )
 def test_invalid_config_names_key_and_problem(raw: dict, key: str, fragment: str) -> None:
@@ -172,3 +179,9 @@ def test_selectors_and_alert_default() -> None:
     a, b = config.sources
     assert a.rules.body == ("div.story p",) and a.alert_on_first_poll is True
     assert b.alert_on_first_poll is False
+
+
+def test_source_timezone_reaches_the_site_rules() -> None:
+    raw = {"sources": [{"name": "a", "url": "https://x/", "timezone": "Asia/Riyadh"}]}
+    (source,) = config_from_dict(raw, path=Path("/etc/scraper.toml")).sources
+    assert source.rules.timezone == "Asia/Riyadh"

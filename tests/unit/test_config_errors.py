@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scraper.config import config_from_dict, load_config, parse_duration
+from scraper.config import config_from_dict, load_config
+from scraper.config_values import parse_duration
 from scraper.errors import ConfigError
 
 WHERE = Path("/srv/watch/config.toml")

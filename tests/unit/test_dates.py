@@ -615,3 +615,20 @@ def test_invalid_rule_selector_is_a_config_error() -> None:
 
     with pytest.raises(ConfigError, match="selectors.published"):
         _dates(_page(), rules=SiteRules(published="p >"))
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        pytest.param("", "2026-11-29T21:15:00+03:00", id="source-zone-for-naive-times"),
+        pytest.param(
+            '<meta property="article:modified_time" content="2026-11-29T22:00:00+02:00">',
+            "2026-11-29T21:15:00+02:00",
+            id="a-zone-on-the-page-wins",
+        ),
+    ],
+)
+def test_source_timezone_localizes_naive_dates(head: str, expected: str) -> None:
+    html = _page(head, H1 + "<p>تاريخ النشر: 29/11/2026 09:15 م</p><p>نص.</p>", lang="ar")
+    rules = SiteRules(timezone="Asia/Riyadh")
+    assert _dates(html, rules=rules)[0] == expected
