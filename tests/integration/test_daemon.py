@@ -27,6 +27,18 @@ def _wait_for(predicate: Callable[[], bool], *, limit: float = 30.0) -> bool:
     return False
 
 
+def _start_daemon(config: Path) -> subprocess.Popen[str]:
+    """``python -m scraper run`` on ``config``, its output captured as text."""
+    env = {**os.environ, "SCRAPER_CONFIG": str(config)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "scraper", "run"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def _revisions(db: Path, url: str) -> int:
     if not db.exists():
         return 0
@@ -46,14 +58,7 @@ def test_daemon_records_a_revision_between_polls_and_stops_on_sigterm(
         f'kind = "page"\ninterval = 1\n\n[[webhooks]]\nname = "r"\n'
         f'url = "{receiver.url("/hook")}"\nsecret = "k"\n',
     )
-    env = {**os.environ, "SCRAPER_CONFIG": str(config)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "scraper", "run"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc = _start_daemon(config)
     try:
         db = tmp_path / "scraper.db"
         assert _wait_for(lambda: _revisions(db, url) == 1), "first poll never stored the page"
@@ -86,14 +91,7 @@ def test_sigint_abandons_a_request_in_flight_without_recording_an_error(
         '[fetch]\ntimeout = "60s"\nretries = 0\nper_host_delay = 0\n',
         encoding="utf-8",
     )
-    env = {**os.environ, "SCRAPER_CONFIG": str(config)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "scraper", "run"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc = _start_daemon(config)
     try:
         assert _wait_for(lambda: len(site.requests_to("/slow", "GET")) == 1), "no request made"
         time.sleep(0.5)
