@@ -112,7 +112,7 @@ class FollowupTracker:
             assignment = index.assign(doc)
             info = index.story(assignment.story_id)
         label = info.label if info else (article.title or revision.url)
-        terms = list(info.key_terms) if info else []
+        terms = list(info.key_words or info.key_terms) if info else []  # shown to people
         self._store.save_story_assignment(
             article_url=revision.url,
             story_id=assignment.story_id,

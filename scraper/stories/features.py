@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -33,6 +33,7 @@ from scraper.stories.text import (
     lexicon_terms,
     normalize_arabic,
     stop_words,
+    surface_words,
     terms,
 )
 
@@ -40,6 +41,8 @@ logger = logging.getLogger(__name__)
 
 MAX_TERMS = 80
 TITLE_WEIGHT = 2.0
+#: How many of an article's heaviest terms get a written form in ``StoryDoc.words``.
+WORDS_NAMED = 20
 _BOUNDARY = re.compile(r"[.!?؟。！？:;\n«»\"“”]")
 _POSSESSIVE = re.compile(r"['’]s$")
 _LATIN_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -71,6 +74,9 @@ class StoryDoc:
             :mod:`scraper.stories.arabic_countries`); None when not read so
             (other languages, and docs stored before the field existed),
             and :func:`doc_countries` then reads them from ``terms``.
+        words: a written form for each of its ``WORDS_NAMED`` heaviest terms
+            (term -> word as the text writes it, «رييس» -> «الرئيس»), to show
+            key terms to people; empty in docs stored before the field.
     """
 
     article_id: str
@@ -83,13 +89,14 @@ class StoryDoc:
     links: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     countries: tuple[str, ...] | None = None
+    words: Mapping[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict (``published`` as an ISO 8601 string).
 
         Returns:
             ``{"article_id", "url", "language", "published", "title", "terms",
-            "entities", "links", "places", "countries"}`` with plain JSON types
+            "entities", "links", "places", "countries", "words"}`` with plain JSON types
             (``countries`` is null when not read from the text).
         """
         return {
@@ -103,6 +110,7 @@ class StoryDoc:
             "links": list(self.links),
             "places": list(self.places),
             "countries": None if self.countries is None else list(self.countries),
+            "words": dict(self.words),
         }
 
     @classmethod
@@ -111,7 +119,7 @@ class StoryDoc:
 
         Args:
             data: the dict, e.g. as loaded from JSON. Keys added after the first
-                release (``entities``, ``links``, ``places``, ``countries``) may be
+                release (``entities``, ``links``, ``places``, ``countries``, ``words``) may be
                 missing, as in docs stored before them: ``countries`` is then
                 None.
 
@@ -136,6 +144,7 @@ class StoryDoc:
                 links=tuple(str(u) for u in data.get("links", ())),
                 places=tuple(str(p) for p in data.get("places", ())),
                 countries=None if countries is None else tuple(str(c) for c in countries),
+                words={str(k): str(v) for k, v in dict(data.get("words") or {}).items()},
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ParseError(f"invalid story doc: {exc}") from exc
@@ -310,6 +319,16 @@ def doc_countries(doc: StoryDoc) -> frozenset[str]:
     return extract_countries(doc.terms, doc.language)
 
 
+def written_forms(members: Sequence[StoryDoc], key_terms: Sequence[str]) -> tuple[str, ...]:
+    """Each key term as the latest member naming it writes it (``StoryDoc.words``),
+    else the term itself; for showing a story's key terms to people."""
+    out = []
+    for term in key_terms:
+        word = next((doc.words[term] for doc in reversed(members) if term in doc.words), term)
+        out.append(word)
+    return tuple(out)
+
+
 def make_doc(
     *,
     article_id: str,
@@ -344,6 +363,7 @@ def make_doc(
     lang = base_language(language) or detect_language(text)
     arabic = lang == "ar"
     doc_terms = weigh_terms(title, body, lang)
+    heaviest = sorted(doc_terms, key=lambda t: -doc_terms[t])[:WORDS_NAMED]
     return StoryDoc(
         article_id=article_id,
         url=url,
@@ -357,4 +377,5 @@ def make_doc(
         countries=(
             find_arabic_countries(text) if arabic else find_cased_countries(text, doc_terms, lang)
         ),
+        words=surface_words(text, lang, frozenset(heaviest)),
     )

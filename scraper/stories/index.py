@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from scraper.errors import StoryError
 from scraper.stories.corrections import Corrections
-from scraper.stories.features import StoryDoc, doc_countries
+from scraper.stories.features import StoryDoc, doc_countries, written_forms
 from scraper.stories.places import extract_places
 from scraper.stories.records import Assignment, Correction, StoryInfo
 from scraper.stories.scoring import (
@@ -358,6 +358,7 @@ class StoryIndex(Corrections):
             first_seen=first.published,
             last_seen=last.published,
             key_terms=tuple(key_terms),
+            key_words=written_forms([self._docs[a] for _ts, a in story.members], key_terms),
         )
 
     def stories(self) -> list[StoryInfo]:

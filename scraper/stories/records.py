@@ -40,6 +40,8 @@ class StoryInfo:
         members: article ids in publication order.
         first_seen, last_seen: aware datetimes of the first and last member.
         key_terms: its heaviest normalized terms (TF-IDF over all members).
+        key_words: the same terms as its members write them, for people
+            («الرئيس» for the term «رييس»; the term itself when no member named it).
     """
 
     story_id: str
@@ -49,6 +51,7 @@ class StoryInfo:
     first_seen: datetime
     last_seen: datetime
     key_terms: tuple[str, ...]
+    key_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

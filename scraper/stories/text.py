@@ -29,7 +29,8 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Collection, Iterator
 from functools import lru_cache
 
 import snowballstemmer
@@ -239,6 +240,34 @@ def iter_terms(text: str, language: str | None) -> Iterator[tuple[str, float]]:
         if len(word) < 2 or word in stops:
             continue
         yield fold(stemmer.stemWord(word) if stemmer else word), 1.0
+
+
+def surface_words(
+    text: str, language: str | None, wanted: Collection[str], *, limit: int = 4000
+) -> dict[str, str]:
+    """A readable written form for each of some terms: the word the text uses
+    most often for it ("الرئيس" for the term «رييس», "strikes" for "strike").
+
+    Args:
+        text: plain text (headline and body).
+        language: ISO 639-1 code, or None.
+        wanted: the terms to name (e.g. an article's heaviest).
+        limit: characters of ``text`` read (the heaviest terms recur early).
+
+    Returns:
+        term -> written form (diacritics and tatweel removed, otherwise as
+        written), for the wanted terms found; ties go to the first seen.
+    """
+    seen: dict[str, Counter[str]] = {}
+    clean = ARABIC_DIACRITICS.sub("", text[:limit])  # harakat would split words
+    for match in _WORD.finditer(clean):
+        word = match.group(0)
+        if word[:1].isdigit() or len(word) < 2:
+            continue
+        for term in terms(word, language):
+            if term in wanted:
+                seen.setdefault(term, Counter())[word] += 1
+    return {term: forms.most_common(1)[0][0] for term, forms in seen.items()}
 
 
 def terms(text: str, language: str | None) -> list[str]:

@@ -541,3 +541,37 @@ def test_a_place_conflict_scales_the_score() -> None:
     assert combine(conflict, options) == pytest.approx(
         options.conflict_factor * combine(plain, options)
     )
+
+
+def test_key_words_show_terms_as_the_articles_write_them() -> None:
+    index = StoryIndex()
+    doc = make_doc(
+        article_id="ar-1",
+        title="الرئيس التركي يبحث مع نظيره الروسي تطبيع العلاقات مع سوريا",
+        body="قال الرئيس التركي إنه بحث مع الرئيس الروسي تطبيع العلاقات مع سوريا، "
+        "وإن الوساطة الروسية مستمرة بعد لقاء وزراء الدفاع في موسكو.",
+        published=datetime(2023, 1, 5, tzinfo=UTC),
+        language="ar",
+    )
+    info = index.story(index.assign(doc).story_id)
+    assert info is not None
+    shown = dict(zip(info.key_terms, info.key_words, strict=True))
+    assert shown["رييس"] == "الرئيس"  # the term drops the hamza; people read it with it
+    assert shown["سور"] == "سوريا"
+
+
+def test_docs_stored_without_words_show_their_terms() -> None:
+    doc = make_doc(
+        article_id="en-1",
+        title="Nurses strike again over pay",
+        body="Nurses walked out on Tuesday in the latest strike over pay, the union said.",
+        published=datetime(2023, 1, 5, tzinfo=UTC),
+        language="en",
+    )
+    old = doc.to_dict()
+    del old["words"]
+    restored = StoryDoc.from_dict(old)
+    assert restored.words == {} and doc.words["nurs"] == "Nurses"
+    index = StoryIndex()
+    info = index.story(index.assign(restored).story_id)
+    assert info is not None and info.key_words == info.key_terms
