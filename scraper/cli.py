@@ -180,6 +180,8 @@ def _outcome_json(outcome: SourceOutcome) -> dict[str, Any]:
         "unchanged": outcome.unchanged,
         "failed": outcome.failed,
         "followups": outcome.followups,
+        "removed": outcome.removed,
+        "restored": outcome.restored,
         "not_modified": outcome.not_modified,
         "baseline": outcome.baseline,
         "error": outcome.error,
@@ -248,7 +250,7 @@ def run(config_file: Path | None, duration: float | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the revisions as JSON.")
 @_errors_to_exit
 def history(config_file: Path | None, url: str, as_json: bool) -> None:
-    """List an article's revisions, oldest first.
+    """List an article's revisions, oldest first, and when it was removed (404/410) or restored.
 
     Example: scraper history https://news.example/world/story.html --json
     """
@@ -256,6 +258,7 @@ def history(config_file: Path | None, url: str, as_json: bool) -> None:
     with Store(config.database) as store:
         key = resolve_article(store, url)
         revisions = store.revisions(key) if key else []
+        removals = store.removals(key) if key else []
     if not revisions:
         raise ScraperError(f"no stored article for {url} (see `scraper check`)")
     rows: list[dict[str, Any]] = [
@@ -267,6 +270,15 @@ def history(config_file: Path | None, url: str, as_json: bool) -> None:
             "updated": _iso(r.updated),
             "changed": list(r.changed),
             "content_hash": r.content_hash,
+            "removals": [
+                {
+                    "removed_at": _iso(m.removed_at),
+                    "status": m.status,
+                    "restored_at": _iso(m.restored_at),
+                }
+                for m in removals
+                if m.revision == r.number
+            ],
         }
         for r in revisions
     ]
@@ -285,6 +297,10 @@ def history(config_file: Path | None, url: str, as_json: bool) -> None:
             ", ".join(row["changed"]),
         )
     console.print(table)
+    for m in removals:
+        line = f"removed {_iso(m.removed_at)} (HTTP {m.status}) after revision {m.revision}; "
+        line += f"restored {_iso(m.restored_at)}" if m.restored_at else "still gone"
+        console.print(line, highlight=False, soft_wrap=True)
 
 
 @cli.command(name="diff")

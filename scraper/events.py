@@ -4,7 +4,8 @@ The webhook body is a contract other tools rely on; its keys are:
 
 - ``id``: unique event id (UUID4 hex); receivers dedupe on it, since delivery
   is at-least-once.
-- ``type``: ``"article.new"``, ``"article.revised"`` or ``"story.followup"``.
+- ``type``: ``"article.new"``, ``"article.revised"``, ``"story.followup"``,
+  ``"article.removed"`` or ``"article.restored"``.
 - ``created_at``: ISO 8601 UTC time with offset (``2026-11-30T10:00:00+00:00``).
 - ``source``: the source name.
 - ``article``: ``{url, title, published, updated, revision, language,
@@ -12,6 +13,10 @@ The webhook body is a contract other tools rely on; its keys are:
 - ``article.revised`` adds ``diff`` (unified diff text) and ``changed`` (field
   names); ``story.followup`` adds ``story``: ``{id, label, score, evidence,
   previous: [{url, title, published}]}``.
+- ``article.removed`` (a stored article answered 404 Not Found or 410 Gone)
+  adds ``removed_at`` (ISO 8601 UTC) and ``status`` (404 or 410); its
+  ``article`` is the last stored revision. ``article.restored`` (it answers
+  again) adds the same two keys of the removal that ended plus ``restored_at``.
 
 The bytes POSTed are :func:`encode_event` of the event: compact, sorted keys,
 UTF-8 without ``\\u`` escapes (Arabic stays readable), and they are what the
@@ -28,7 +33,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from scraper.diff import normalize_text
-from scraper.models import Article, Change, Event, Revision, Webhook
+from scraper.models import Article, Change, Event, Removal, Revision, Webhook
 
 KEYWORD_EVIDENCE: tuple[str, ...] = ("shared_terms", "shared_entities")
 """Story evidence lists searched by webhook keywords, besides the story label."""
@@ -173,6 +178,82 @@ def revised_article_event(
     )
 
 
+def removed_article_event(
+    *,
+    source: str,
+    revision: Revision,
+    article: Article,
+    removal: Removal,
+    now: datetime,
+    event_id: str | None = None,
+) -> Event:
+    """Build the ``article.removed`` event of a stored article that is gone.
+
+    A 404 Not Found or 410 Gone answer (RFC 9110 §15.5.5, §15.5.11) for an
+    article we stored means it was unpublished; timeouts and 5xx are not.
+
+    Args:
+        source: the source name.
+        revision: the latest stored revision (its ``number`` goes in the payload).
+        article: the article as last stored (``Store.stored_article``).
+        removal: the new removal mark (``removed_at`` aware UTC, ``status``).
+        now: aware datetime of the event, stored and sent as UTC.
+        event_id: the event id; a new UUID4 hex when None.
+
+    Returns:
+        The Event; its payload adds ``removed_at`` (ISO 8601 UTC) and ``status`` (int).
+    """
+    return _event(
+        "article.removed",
+        source=source,
+        revision=revision,
+        article=article,
+        now=now,
+        event_id=event_id,
+        extra={"removed_at": _utc(removal.removed_at).isoformat(), "status": removal.status},
+    )
+
+
+def restored_article_event(
+    *,
+    source: str,
+    revision: Revision,
+    article: Article,
+    removal: Removal,
+    now: datetime,
+    event_id: str | None = None,
+) -> Event:
+    """Build the ``article.restored`` event of a removed article that answers again.
+
+    Args:
+        source: the source name.
+        revision: the latest stored revision; when the returning page differs,
+            an ``article.revised`` event with the next revision follows.
+        article: the article as last stored.
+        removal: the removal period that ended (``restored_at`` set).
+        now: aware datetime of the event, stored and sent as UTC.
+        event_id: the event id; a new UUID4 hex when None.
+
+    Returns:
+        The Event; its payload adds ``removed_at``, ``status`` and
+        ``restored_at`` (ISO 8601 UTC; ``now`` when the removal has none).
+    """
+    restored_at = _utc(removal.restored_at or now).isoformat()
+    return _event(
+        "article.restored",
+        source=source,
+        revision=revision,
+        article=article,
+        now=now,
+        event_id=event_id,
+        extra={
+            "removed_at": _utc(removal.removed_at).isoformat(),
+            "status": removal.status,
+            "restored_at": restored_at,
+        },
+    )
+
+
 def _previous_item(item: Any) -> dict[str, Any]:
     """One ``previous`` entry from a mapping or an object with url/title/published."""
     if isinstance(item, Mapping):
@@ -299,6 +380,8 @@ __all__ = [
     "encode_event",
     "followup_event",
     "new_article_event",
+    "removed_article_event",
+    "restored_article_event",
     "revised_article_event",
     "wants",
 ]

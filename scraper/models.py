@@ -13,8 +13,16 @@ from datetime import datetime
 from typing import Any, Literal
 
 SourceKind = Literal["feed", "page", "index", "sitemap"]
-EventType = Literal["article.new", "article.revised", "story.followup"]
-EVENT_TYPES: tuple[str, ...] = ("article.new", "article.revised", "story.followup")
+EventType = Literal[
+    "article.new", "article.revised", "story.followup", "article.removed", "article.restored"
+]
+EVENT_TYPES: tuple[str, ...] = (
+    "article.new",
+    "article.revised",
+    "story.followup",
+    "article.removed",
+    "article.restored",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +215,8 @@ class Event:
 
     Attributes:
         id: unique event id (UUID4 hex string).
-        type: ``article.new``, ``article.revised`` or ``story.followup``.
+        type: ``article.new``, ``article.revised``, ``story.followup``,
+            ``article.removed`` or ``article.restored``.
         created_at: aware UTC datetime.
         source: the source name that produced it.
         payload: the JSON-ready webhook body (a dict of plain JSON types).
@@ -297,6 +306,9 @@ class SourceOutcome:
         errors: per-article error messages (``"url: message"``).
         baseline: True when this was the source's first poll (no ``article.new``).
         seconds: wall time of the check.
+        removed: stored articles that answered 404/410 and were marked removed in
+            this check (not failures: they are not in ``failed`` nor ``errors``).
+        restored: removed articles that answered 200 again in this check.
     """
 
     source: str
@@ -310,6 +322,8 @@ class SourceOutcome:
     errors: tuple[str, ...] = ()
     baseline: bool = False
     seconds: float = 0.0
+    removed: int = 0
+    restored: int = 0
 
     @property
     def ok(self) -> bool:
@@ -341,6 +355,26 @@ class SourceState:
     last_error: str | None = None
     consecutive_failures: int = 0
     checks: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A period during which a stored article answered 404 Not Found or 410 Gone.
+
+    Attributes:
+        url: the article key (canonical URL).
+        removed_at: aware UTC datetime of the first 404/410 answer.
+        status: that HTTP status (404 or 410; RFC 9110 §15.5.5, §15.5.11).
+        revision: number of the latest revision when it disappeared.
+        restored_at: aware UTC datetime of the first 200 answer after it, or
+            None while the article is still gone.
+    """
+
+    url: str
+    removed_at: datetime
+    status: int
+    revision: int
+    restored_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

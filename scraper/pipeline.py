@@ -4,7 +4,8 @@ One check of one source: fetch the source (conditional GET), read its entries,
 fetch each article, extract it, compare it with the stored revision, store a
 new revision with its events and pending deliveries, and record errors. A
 failing source or article is recorded and the check goes on; nothing here
-raises for bad input. Delivery of pending webhooks is :func:`deliver`.
+raises for bad input. A stored article gone (404/410) is marked removed
+(:mod:`.removals`). Delivery of pending webhooks is :mod:`.delivery`.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from .models import (
 )
 from .notify.outbox import plan_deliveries
 from .parse import extract
+from .removals import gone_status, mark_removed, removed_page, restore_if_removed
 from .sources import discover_entries, sitemap_children
 from .sources.urls import article_key, canonicalize_url
 from .store import Store
@@ -97,6 +99,8 @@ class _Tally:
     revised: int = 0
     unchanged: int = 0
     followups: int = 0
+    removed: int = 0
+    restored: int = 0
     errors: list[str] = field(default_factory=list)
 
     def count(self, events: Sequence[Event], *, first: bool) -> None:
@@ -120,10 +124,10 @@ def check(source: Source, services: Services) -> SourceOutcome:
     edited without its feed changing.
 
     Returns:
-        A :class:`SourceOutcome` with counts of new, revised, unchanged and failed
-        articles, and the source-level error if the source itself could not be read.
-        Fetch and parse failures are recorded in the store's error log and in the
-        outcome, never raised.
+        A :class:`SourceOutcome`: counts of new, revised, unchanged, failed, removed
+        (stored articles answering 404/410: not failures) and restored articles, and
+        the source-level error if the source itself could not be read. Fetch and parse
+        failures are recorded in the store's error log and in the outcome, never raised.
 
     Raises:
         Cancelled: ``services.stop`` was set (the daemon is stopping); what was
@@ -140,6 +144,10 @@ def check(source: Source, services: Services) -> SourceOutcome:
     except Cancelled:
         raise
     except ScraperError as exc:
+        if (gone := removed_page(source, exc, services)) is not None:  # unpublished page
+            store.record_check(source, at=services.clock(), error=None, completed_poll=True)
+            tally = _Tally(removed=int(gone))
+            return _outcome(source, tally, not_modified=False, baseline=False, started=started)
         _record(services, source, source.url, exc)
         store.record_check(source, at=services.clock(), error=str(exc), completed_poll=False)
         logger.warning("source %s failed: %s", source.name, exc)
@@ -179,14 +187,18 @@ def _outcome(
         errors=tuple(tally.errors),
         baseline=baseline,
         seconds=time.monotonic() - started,
+        removed=tally.removed,
+        restored=tally.restored,
     )
     logger.info(
-        "source %s: %d new, %d revised, %d unchanged, %d failed%s",
+        "source %s: %d new, %d revised, %d unchanged, %d failed, %d removed, %d restored%s",
         source.name,
         outcome.new,
         outcome.revised,
         outcome.unchanged,
         outcome.failed,
+        outcome.removed,
+        outcome.restored,
         " (baseline)" if baseline else "",
     )
     return outcome
@@ -253,12 +265,19 @@ def _check_entry(
     prefetched: FetchResult | None,
     tally: _Tally,
 ) -> None:
-    """Fetch one entry, extract it and store a revision when it changed."""
+    """Fetch one entry, extract it and store a revision when it changed (see removals)."""
     store = services.store
     known = store.resolve(entry.url)
-    result = _fetch_entry(entry, services, known=known, prefetched=prefetched)
+    try:
+        result = _fetch_entry(entry, services, known=known, prefetched=prefetched)
+    except ScraperError as exc:
+        if known is None or (status := gone_status(exc)) is None:
+            raise
+        tally.removed += mark_removed(known, source, services, status=status)
+        return
     if result is None:
         assert known is not None
+        tally.restored += restore_if_removed(known, source, services)
         store.touch_article(known, at=services.clock())
         tally.unchanged += 1
         return
@@ -267,6 +286,7 @@ def _check_entry(
         raise ParseError(f"no article text: {article.reason or 'empty body'}", url=entry.url)
     candidate = article_key(article, result.final_url)
     key = known or store.resolve(candidate) or candidate
+    tally.restored += restore_if_removed(key, source, services)
     aliases = sorted({entry.url, canonicalize_url(result.url), canonicalize_url(result.final_url)})
     with services._article_lock:
         previous = store.latest_revision(key)

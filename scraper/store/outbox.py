@@ -30,7 +30,8 @@ class OutboxQueries(StoreBase):
     def pending_deliveries(
         self, *, now: datetime, limit: int = 100, webhooks: Collection[str] | None = None
     ) -> list[Delivery]:
-        """Undelivered deliveries due at ``now`` (aware UTC), oldest first.
+        """Undelivered deliveries due at ``now`` (aware UTC), oldest first (in insertion
+        order at equal times, so ``article.restored`` precedes its ``article.revised``).
 
         Args:
             now: deliveries whose ``next_attempt_at`` is later are not due.
@@ -42,7 +43,7 @@ class OutboxQueries(StoreBase):
         rows = self._rows(
             "SELECT * FROM deliveries WHERE delivered_at IS NULL "
             f"AND (next_attempt_at IS NULL OR next_attempt_at <= ?) {only}"
-            "ORDER BY created_at, id LIMIT ?",
+            "ORDER BY created_at, rowid LIMIT ?",
             (ts(now), *names, limit),
         )
         return [_delivery(r) for r in rows]
@@ -52,7 +53,8 @@ class OutboxQueries(StoreBase):
         """Recent deliveries (newest first), optionally only the undelivered ones."""
         where = "WHERE delivered_at IS NULL" if pending_only else ""
         rows = self._rows(
-            f"SELECT * FROM deliveries {where} ORDER BY created_at DESC, id LIMIT ?", (limit,)
+            f"SELECT * FROM deliveries {where} ORDER BY created_at DESC, rowid DESC LIMIT ?",
+            (limit,),
         )
         return [_delivery(r) for r in rows]
 
@@ -87,7 +89,7 @@ class OutboxQueries(StoreBase):
         """Recent events as plain dicts (``id``, ``type``, ``created_at``, ``payload``...)."""
         where, params = ("WHERE type = ?", (type, limit)) if type else ("", (limit,))
         rows = self._rows(
-            f"SELECT * FROM events {where} ORDER BY created_at DESC, id LIMIT ?", params
+            f"SELECT * FROM events {where} ORDER BY created_at DESC, rowid DESC LIMIT ?", params
         )
         for row in rows:
             row["payload"] = json.loads(row["payload"])

@@ -71,6 +71,17 @@ MIGRATIONS: tuple[str, ...] = (
         story_id TEXT, other TEXT, article_url TEXT
     );
     """,
+    # 3: removed articles (404 Not Found / 410 Gone); the open mark is on the
+    # article row, every removal period is kept in `removals` for `history`
+    """
+    ALTER TABLE articles ADD COLUMN removed_at TEXT;
+    ALTER TABLE articles ADD COLUMN removed_status INTEGER;
+    CREATE TABLE removals (
+        id INTEGER PRIMARY KEY, url TEXT NOT NULL, removed_at TEXT NOT NULL,
+        status INTEGER NOT NULL, revision INTEGER NOT NULL, restored_at TEXT
+    );
+    CREATE INDEX removals_url ON removals (url, removed_at);
+    """,
 )
 
 

@@ -22,4 +22,4 @@ def test_concurrent_first_opens_migrate_once(tmp_path: Path) -> None:
             for _ in range(4)
         ]
         results = [p.communicate(timeout=60) for p in procs]
-        assert [out.strip() for out, _ in results] == ["2"] * 4, [err for _, err in results]
+        assert [out.strip() for out, _ in results] == ["3"] * 4, [err for _, err in results]

@@ -144,7 +144,13 @@ def test_out_of_range_values_are_config_errors(raw: dict, key: str) -> None:
 def test_webhooks_receive_every_event_type_by_default() -> None:
     hook = {"name": "w", "url": "https://h/", "secret": "s"}
     events = config_from_dict({"webhooks": [hook]}).webhooks[0].events
-    assert events == ("article.new", "article.revised", "story.followup")
+    assert events == (
+        "article.new",
+        "article.revised",
+        "story.followup",
+        "article.removed",
+        "article.restored",
+    )
 
 
 def test_missing_and_broken_files(tmp_path: Path) -> None:
