@@ -20,7 +20,7 @@ from typing import Protocol
 
 from .charset import looks_binary
 from .diff import compare, content_hash
-from .doctype import listing_kind
+from .entries import entries_to_check, oldest_first
 from .errors import Cancelled, ParseError, ScraperError
 from .events import new_article_event, revised_article_event
 from .fetch import Fetcher
@@ -40,13 +40,10 @@ from .models import (
 from .notify.outbox import plan_deliveries
 from .parse import extract
 from .removals import gone_status, mark_removed, removed_page, restore_if_removed
-from .sources import discover_entries, sitemap_children
 from .sources.urls import article_key, canonicalize_url
 from .store import Store
 
 logger = logging.getLogger(__name__)
-MAX_CHILD_SITEMAPS = 3
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def utc_now() -> datetime:
@@ -140,7 +137,7 @@ def check(source: Source, services: Services) -> SourceOutcome:
     baseline = state.first_polled_at is None and not source.alert_on_first_poll
     try:
         result = services.fetcher.get(source.url, validators=store.validators(source.url))
-        entries = _entries(source, result, services)
+        entries = entries_to_check(source, result, services)
     except Cancelled:
         raise
     except ScraperError as exc:
@@ -153,7 +150,7 @@ def check(source: Source, services: Services) -> SourceOutcome:
         logger.warning("source %s failed: %s", source.name, exc)
         return SourceOutcome(source.name, error=str(exc), seconds=time.monotonic() - started)
     tally = _Tally()
-    for entry in _oldest_first(entries):
+    for entry in oldest_first(entries):
         if services.stop is not None and services.stop.is_set():
             raise Cancelled(f"stopping: check of {source.name} interrupted")
         prefetched = result if source.kind == "page" else None
@@ -202,52 +199,6 @@ def _outcome(
         " (baseline)" if baseline else "",
     )
     return outcome
-
-
-def _entries(source: Source, result: FetchResult, services: Services) -> list[Entry]:
-    """The entries to check this poll.
-
-    A ``page`` source is its own entry. When the listing answered 304, the
-    articles the source found before are re-checked (an article can be edited
-    without its feed changing). A sitemap index (sitemaps.org) is followed one
-    level, to its first :data:`MAX_CHILD_SITEMAPS` child sitemaps.
-    """
-    if source.kind == "page":
-        listing = None if result.not_modified else listing_kind(result)
-        if listing is not None:
-            raise ParseError(
-                f"source {source.name!r} is a {listing}, not an article page: "
-                f'set kind = "{listing}"',
-                url=source.url,
-            )
-        url = canonicalize_url(source.url)
-        return [Entry(url=url, guid=url)]
-    if result.not_modified:
-        urls = services.store.source_articles(source.name, limit=source.max_articles)
-        return [Entry(url=url, guid=url) for url in urls]
-    children = sitemap_children(result) if source.kind == "sitemap" else []
-    if not children:
-        return discover_entries(source.kind, result, limit=source.max_articles)
-    entries: list[Entry] = []
-    for child in children[:MAX_CHILD_SITEMAPS]:
-        child_result = services.fetcher.get(child)
-        entries.extend(discover_entries("sitemap", child_result, limit=source.max_articles))
-    entries.sort(key=lambda e: e.published or e.updated or _EPOCH, reverse=True)
-    return entries[: source.max_articles]
-
-
-def _oldest_first(entries: list[Entry]) -> list[Entry]:
-    """Entries in publication order, undated ones last (in listing order).
-
-    New articles are assigned to stories in this order, so the first report of
-    a story opens it and later reports follow it up, whatever order the feed
-    lists them in.
-    """
-    dated = sorted(
-        (e for e in entries if e.published or e.updated),
-        key=lambda e: e.published or e.updated or _EPOCH,
-    )
-    return dated + [e for e in entries if not (e.published or e.updated)]
 
 
 def _record(services: Services, source: Source, url: str, exc: Exception) -> None:

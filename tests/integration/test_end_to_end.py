@@ -23,7 +23,12 @@ from newsroom import (
     PARAGRAPHS,
     PUBLISHED,
     TITLE,
+    UNRELATED,
+    feed_item,
     publish,
+    render_article,
+    render_feed,
+    render_story,
     write_config,
 )
 
@@ -269,6 +274,32 @@ def test_an_article_edited_while_its_feed_answers_304_is_still_revised(
     (nile,) = summary["sources"]
     assert (nile["not_modified"], nile["revised"]) == (True, 1)
     assert [h["revision"] for h in _history(config, site.url(ARTICLE_PATH))] == [1, 2]
+
+
+def test_an_article_that_left_its_feed_is_still_watched_for_edits(
+    tmp_path: Path, site: LocalSite
+) -> None:
+    publish(site)
+    config = _config(tmp_path, site, None)
+    _check(config)
+    # The feed moves on: it now lists only a new story, and the old one is edited.
+    base = site.url("")
+    site.routes["/feed.xml"] = Route(
+        render_feed(base, items=feed_item(base, UNRELATED), main=False),
+        content_type="application/rss+xml",
+    )
+    site.routes[UNRELATED["path"]] = Route(render_story(base, UNRELATED))  # type: ignore[index]
+    publish_article_only(site, extra=f"<p>{ADDED_PARAGRAPH}</p>", updated=LATER_UPDATE)
+    code, summary = _check(config)
+    assert code == 0
+    (nile,) = summary["sources"]
+    assert (nile["new"], nile["revised"]) == (1, 1)
+    assert [h["revision"] for h in _history(config, site.url(ARTICLE_PATH))] == [1, 2]
+
+
+def publish_article_only(site: LocalSite, **article: str) -> None:
+    """Serve a new version of the main article without touching the feed."""
+    site.routes[ARTICLE_PATH] = Route(render_article(site.url(""), **article))
 
 
 def test_binary_garbage_served_as_html_is_an_error_not_an_article(
