@@ -20,6 +20,8 @@ ARTICLE = (
         pytest.param("<div>" * 12_000, MAX_DEPTH, id="unclosed-divs-counted-up-to-the-limit"),
         pytest.param("<div>" * 12_000 + "</div>" * 12_000, MAX_DEPTH, id="closed-but-deep"),
         pytest.param("<SECTION class='x'>" * 10_500, MAX_DEPTH, id="upper-case-attributes"),
+        pytest.param("<pre>" * 12_000, MAX_DEPTH, id="pre"),
+        pytest.param("<listing>" * 6_000 + "<search>" * 6_000, MAX_DEPTH, id="listing-search"),
         pytest.param("<div></div>" * 20_000, 1, id="many-siblings-are-shallow"),
         pytest.param("<ul><li>x</li></ul>" * 15_000, 1, id="lists-side-by-side"),
         pytest.param("<p>" * 60_000, 0, id="paragraphs-close-themselves"),
