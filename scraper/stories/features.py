@@ -41,8 +41,6 @@ logger = logging.getLogger(__name__)
 
 MAX_TERMS = 80
 TITLE_WEIGHT = 2.0
-#: How many of an article's heaviest terms get a written form in ``StoryDoc.words``.
-WORDS_NAMED = 20
 _BOUNDARY = re.compile(r"[.!?؟。！？:;\n«»\"“”]")
 _POSSESSIVE = re.compile(r"['’]s$")
 _LATIN_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -74,9 +72,9 @@ class StoryDoc:
             :mod:`scraper.stories.arabic_countries`); None when not read so
             (other languages, and docs stored before the field existed),
             and :func:`doc_countries` then reads them from ``terms``.
-        words: a written form for each of its ``WORDS_NAMED`` heaviest terms
-            (term -> word as the text writes it, «رييس» -> «الرئيس»), to show
-            key terms to people; empty in docs stored before the field.
+        words: a written form for each of its terms (term -> the word the text
+            writes most often for it, «رييس» -> «الرئيس»), to show key terms to
+            people; empty in docs stored before the field.
     """
 
     article_id: str
@@ -363,7 +361,6 @@ def make_doc(
     lang = base_language(language) or detect_language(text)
     arabic = lang == "ar"
     doc_terms = weigh_terms(title, body, lang)
-    heaviest = sorted(doc_terms, key=lambda t: -doc_terms[t])[:WORDS_NAMED]
     return StoryDoc(
         article_id=article_id,
         url=url,
@@ -377,5 +374,5 @@ def make_doc(
         countries=(
             find_arabic_countries(text) if arabic else find_cased_countries(text, doc_terms, lang)
         ),
-        words=surface_words(text, lang, frozenset(heaviest)),
+        words=surface_words(text, lang, frozenset(doc_terms)),
     )

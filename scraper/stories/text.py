@@ -243,7 +243,7 @@ def iter_terms(text: str, language: str | None) -> Iterator[tuple[str, float]]:
 
 
 def surface_words(
-    text: str, language: str | None, wanted: Collection[str], *, limit: int = 4000
+    text: str, language: str | None, wanted: Collection[str], *, limit: int = 20_000
 ) -> dict[str, str]:
     """A readable written form for each of some terms: the word the text uses
     most often for it ("الرئيس" for the term «رييس», "strikes" for "strike").
@@ -252,11 +252,12 @@ def surface_words(
         text: plain text (headline and body).
         language: ISO 639-1 code, or None.
         wanted: the terms to name (e.g. an article's heaviest).
-        limit: characters of ``text`` read (the heaviest terms recur early).
+        limit: characters of ``text`` read (a long article's terms all occur early).
 
     Returns:
         term -> written form (diacritics and tatweel removed, otherwise as
-        written), for the wanted terms found; ties go to the first seen.
+        written; a lower-case form when the text has one), for the wanted
+        terms found; ties go to the first seen.
     """
     seen: dict[str, Counter[str]] = {}
     clean = ARABIC_DIACRITICS.sub("", text[:limit])  # harakat would split words
@@ -267,7 +268,16 @@ def surface_words(
         for term in terms(word, language):
             if term in wanted:
                 seen.setdefault(term, Counter())[word] += 1
-    return {term: forms.most_common(1)[0][0] for term, forms in seen.items()}
+    return {term: _readable(forms) for term, forms in seen.items()}
+
+
+def _readable(forms: Counter[str]) -> str:
+    """The most frequent form, lower case preferred: a capital that only opens a
+    sentence ("Additional") is not part of the word, a name's always is."""
+    lower = [(n, w) for w, n in forms.items() if not w[:1].isupper()]
+    if lower:
+        return max(lower, key=lambda item: item[0])[1]
+    return forms.most_common(1)[0][0]
 
 
 def terms(text: str, language: str | None) -> list[str]:

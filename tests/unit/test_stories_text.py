@@ -9,6 +9,7 @@ from scraper.stories.text import (
     base_language,
     detect_language,
     normalize_arabic,
+    surface_words,
     terms,
 )
 
@@ -96,3 +97,16 @@ def test_detect_language() -> None:
     assert detect_language("انطلقت اليوم جولة جديدة من المحادثات بين الوفدين في العاصمة") == "ar"
     assert detect_language("The ferry operator suspended all crossings after the fire") == "en"
     assert detect_language("2023 — 14:30") is None
+
+
+def test_surface_words_prefer_the_form_inside_sentences() -> None:
+    text = "Additional walkouts are planned. The additional strikes hit Lyon. Lyon waits."
+    words = surface_words(text, "en", {"addit", "lyon", "walkout"})
+    assert words == {"addit": "additional", "lyon": "Lyon", "walkout": "walkouts"}
+
+
+def test_surface_words_keep_arabic_spelling_of_normalized_terms() -> None:
+    text = "خرج سكان الأحياء الشرقية إلى الشوارع في نهاية الأسبوع، وقال سكان الأحياء إنهم تعبوا."
+    wanted = set(terms("الأحياء الأسبوع", "ar"))
+    words = surface_words(text, "ar", wanted)
+    assert "الأحياء" in words.values() and "الأسبوع" in words.values()
