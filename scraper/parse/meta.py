@@ -41,7 +41,9 @@ _BYLINE_SELECTOR = (
     '[class~="post-author"], [class~="writer"], [class~="kateb"]'
 )
 _BYLINE_CHARS = 120
-_BYLINE_END = re.compile(r"\s[|·•—–-]\s|\d")
+# A visible byline's names end at a date, a separator, or a comma (after which
+# bylines give the writer's title: "بقلم: سلمى يوسف، مراسلة الشؤون السياسية").
+_BYLINE_END = re.compile(r"\s[|·•—–-]\s|\d|[,،]")
 _LINE_ENDS = frozenset({"br", "time", "p", "div", "li", "ul", "h1", "h2", "h3", "h4"})
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|،|;|\band\b|\bet\b|\bund\b|\by\b|\be\b|&| و(?=\s))\s*")
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",

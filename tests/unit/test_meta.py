@@ -174,6 +174,15 @@ def test_language(html: str, body: str, expected: str | None) -> None:
             id="visible-arabic-byline-class",
         ),
         pytest.param(
+            _page(
+                body='<p class="byline">بقلم: <a href="/a/1">سلمى يوسف</a>، مراسلة الشؤون'
+                " السياسية</p>"
+            ),
+            SiteRules(),
+            ("سلمى يوسف",),
+            id="visible-byline-title-after-comma-dropped",
+        ),
+        pytest.param(
             _page(body='<div class="author">About the author: she covers courts.</div>'),
             SiteRules(),
             (),
