@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 
 from .datesago import find_relative_dates, may_hold_relative
 from .datescan import Block, Scan
@@ -35,7 +35,7 @@ _DIGIT = re.compile(r"\d")
 _ALL_TIMES = re.compile(
     r"(?:all times(?: are| in)?|times are|جميع الأوقات|كل الأوقات|الأوقات|toutes les heures"
     r"(?: sont)?(?: en| à)?|alle zeiten|alle uhrzeiten|todas las horas|tutti gli orari)"
-    r"\s*(?:بتوقيت)?",
+    r"(?P<at>\s*بتوقيت)?",
     re.IGNORECASE,
 )
 
@@ -55,13 +55,17 @@ class VisibleDate:
     timed: bool
 
 
-def visible_dates(scan: Scan, *, now: datetime, month_first: bool) -> list[VisibleDate]:
+def visible_dates(
+    scan: Scan, *, now: datetime, month_first: bool, today: date | None = None
+) -> list[VisibleDate]:
     """The labeled dates of a page's text, and its unlabeled date lines.
 
     Args:
         scan: the blocks of the page body.
         now: aware datetime the page was fetched (relative times count back from it).
         month_first: read ``03/05/2024`` as March 5 (US English pages).
+        today: the page's local date at ``now`` (day words such as "أمس" and
+            "yesterday" count back from it); default ``now``'s own date.
 
     Returns:
         In document order: every date next to a label (with its ``kind``), and
@@ -77,11 +81,11 @@ def visible_dates(scan: Scan, *, now: datetime, month_first: bool) -> list[Visib
         in_window = (block.after_h1 and window <= TEXT_WINDOW) or not scan.after_h1
         previous = blocks[index - 1].text if index else ""
         end = 0
-        for date in _block_dates(block.text, previous, in_window, now, month_first):
-            kind = label_near(blocks, index, block.text[end : date.start], "")
-            end = date.end
-            if kind is not None or (in_window and _is_dateline(block.text, date)):
-                found.append(VisibleDate(date.value, kind, date.has_time))
+        for item in _block_dates(block.text, previous, in_window, now, month_first, today):
+            kind = label_near(blocks, index, block.text[end : item.start], "")
+            end = item.end
+            if kind is not None or (in_window and _is_dateline(block.text, item)):
+                found.append(VisibleDate(item.value, kind, item.has_time))
     return found
 
 
@@ -111,18 +115,46 @@ def label_near(blocks: list[Block], index: int, before: str, own_text: str) -> K
 
 def stated_zone(scan: Scan) -> tzinfo | None:
     """The zone a page states for all its times ("All times are GMT+2", "جميع
-    الأوقات بتوقيت GMT+2", "Toutes les heures sont en UTC"), or None."""
+    الأوقات بتوقيت GMT+2", "Toutes les heures sont en UTC"), or None.
+
+    Only the scanned blocks are read (footers are skipped by the scan); see
+    :func:`stated_zone_in_text` for the whole body text.
+    """
     for block in scan.blocks:
-        statement = _ALL_TIMES.search(block.text)
-        if statement is not None:
-            zone = zone_at(block.text, statement.end())
-            if zone is not None:
-                return zone
+        zone = stated_zone_in_text(block.text)
+        if zone is not None:
+            return zone
+    return None
+
+
+def stated_zone_in_text(text: str) -> tzinfo | None:
+    """The zone stated for all times in ``text`` (a block, or a whole body's text
+    when nothing else gave a zone: such statements often sit in the site footer).
+
+    Args:
+        text: visible text.
+
+    Returns:
+        The zone of the first statement followed by a readable zone ("All times
+        are GMT+2", «جميع الأوقات بتوقيت مكة المكرمة»: a fixed offset or an
+        IANA zone), or None.
+    """
+    for statement in _ALL_TIMES.finditer(text):
+        zone = zone_at(text, statement.end())
+        if zone is None and statement["at"]:  # «بتوقيت مكة»: the name takes the «بـ»
+            zone = zone_at(text, statement.start("at"))
+        if zone is not None:
+            return zone
     return None
 
 
 def _block_dates(
-    text: str, previous: str, in_window: bool, now: datetime, month_first: bool
+    text: str,
+    previous: str,
+    in_window: bool,
+    now: datetime,
+    month_first: bool,
+    today: date | None,
 ) -> list[TextDate]:
     """The dates of one block that may be the page's: absolute ones, and relative
     ones in a short line. Only blocks in the window after the ``<h1>`` or next
@@ -137,7 +169,7 @@ def _block_dates(
     dates = find_text_dates(text, month_first=month_first) if digits else []
     if relative:
         taken = [(d.start, d.end) for d in dates]
-        for date in find_relative_dates(text, now=now):
+        for date in find_relative_dates(text, now=now, today=today):
             if not any(date.start < e and s < date.end for s, e in taken):
                 dates.append(date)
         dates.sort(key=lambda d: d.start)
@@ -154,4 +186,4 @@ def _is_dateline(text: str, date: TextDate) -> bool:
     return has_label(text)  # a metadata line: "Par X - Le 05/03/2024 - Mis à jour le ..."
 
 
-__all__ = ["VisibleDate", "label_near", "stated_zone", "visible_dates"]
+__all__ = ["VisibleDate", "label_near", "stated_zone", "stated_zone_in_text", "visible_dates"]

@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from ..models import SiteRules
 from . import jsonld
-from .datelines import label_near, stated_zone, visible_dates
+from .datelines import label_near, stated_zone, stated_zone_in_text, visible_dates
 from .datescan import Scan, scan_body
 from .datetext import Kind, parse_value
+from .datewords import META_PRIMARY, META_SECONDARY
 from .meta import page_urls, select_rule
 from .page import Page
 
@@ -31,73 +32,6 @@ logger = logging.getLogger(__name__)
 
 CLOCK_SKEW = timedelta(days=1)
 
-_META_PRIMARY: dict[Kind, tuple[str, ...]] = {
-    "published": (
-        "article:published_time",
-        "og:article:published_time",
-        "article:published",
-        "og:published_time",
-        "published_time",
-        "article.published",
-        "og:pubdate",
-    ),
-    "updated": (
-        "article:modified_time",
-        "og:article:modified_time",
-        "article:modified",
-        "og:modified_time",
-        "modified_time",
-        "og:updated_time",
-        "article:updated_time",
-        "updated_time",
-    ),
-}
-_META_SECONDARY: dict[Kind, tuple[str, ...]] = {
-    "published": (
-        "dc.date.issued",
-        "dcterms.issued",
-        "dc.date",
-        "dcterms.date",
-        "dc.date.created",
-        "dcterms.created",
-        "dc.created",
-        "citation_publication_date",
-        "citation_date",
-        "parsely-pub-date",
-        "sailthru.date",
-        "pubdate",
-        "publishdate",
-        "publish-date",
-        "publish_date",
-        "publication_date",
-        "date_published",
-        "original-publish-date",
-        "article_date_original",
-        "cxenseparse:recs:publishtime",
-        "ptime",
-        "displaydate",
-        "date",
-        "created",
-        "creation_date",
-        "release_date",
-    ),
-    "updated": (
-        "dc.date.modified",
-        "dcterms.modified",
-        "dc.modified",
-        "last-modified",
-        "lastmod",
-        "lastmodified",
-        "last_modified",
-        "last-updated",
-        "last_updated",
-        "updated",
-        "modified",
-        "revised",
-        "utime",
-        "article_date_updated",
-    ),
-}
 
 _URL_DATE = (
     re.compile(r"/((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?:[/_.-]|$)"),
@@ -120,15 +54,17 @@ _Tier = tuple[list[_Found], list[_Found]]
 class _Context:
     """Per-call caches: the DOM scan and each tier's findings, computed on demand."""
 
-    def __init__(self, page: Page, now: datetime) -> None:
+    def __init__(self, page: Page, now: datetime, timezone: str | None = None) -> None:
         self.page = page
         self.now = now
+        self.timezone = timezone
         self.limit = now + CLOCK_SKEW
         lang = (page.tree.root.attributes.get("lang") or "").lower() if page.tree.root else ""
         self.month_first = lang in ("en-us", "en")
         self._scan: Scan | None = None
         self._text: tuple[_Tier, list[_Found]] | None = None
         self._tiers: dict[int, _Tier] = {}
+        self._stated: tuple[tzinfo | None] | None = None
 
     @property
     def scan(self) -> Scan:
@@ -156,7 +92,23 @@ class _Context:
             for found in (*self.tier(index)[0], *self.tier(index)[1]):
                 if found.value.tzinfo is not None and self.ok(found.value):
                     return found.value.tzinfo
-        return stated_zone(self.scan)  # "All times are GMT+2"
+        return self.stated()
+
+    def stated(self) -> tzinfo | None:
+        """The zone the page states for all its times ("All times are GMT+2"): in
+        the scanned blocks, else anywhere in the body text (site footers)."""
+        if self._stated is None:
+            zone = stated_zone(self.scan)
+            if zone is None and self.page.tree.body is not None:
+                zone = stated_zone_in_text(self.page.tree.body.text(separator=" "))
+            self._stated = (zone,)
+        return self._stated[0]
+
+    def today(self) -> date:
+        """The page's local date at ``now``: in the source's ``timezone``, else in
+        the zone the page states, else ``now``'s own (day words count from it)."""
+        zone = ZoneInfo(self.timezone) if self.timezone else self.stated()
+        return self.now.astimezone(zone).date() if zone is not None else self.now.date()
 
     def refine(self, found: _Found | None, slot: int) -> _Found | None:
         """A day-only value made exact by a visible date and time of the same day
@@ -191,7 +143,9 @@ def extract_dates(
     class, attribute name or nearby words ("Published", "نشر في", "آخر تحديث",
     "Mis à jour", "Aktualisiert", "Actualizado"...) say which date they are; visible
     text dates after such words (also relative ones, "3 hours ago", "منذ ساعتين",
-    in a short date line, counted back from ``now``: pass the fetch time); the
+    in a short date line, counted back from ``now``: pass the fetch time; day
+    words, "أمس الساعة 9:30", count from the local date in ``rules.timezone``,
+    else in the zone the page states); the
     first unlabeled ``<time>``/``data-*`` value
     after the ``<h1>`` (else before it), then the first unlabeled visible date in
     the eight blocks after the ``<h1>`` (anywhere when the page has no ``<h1>``),
@@ -200,7 +154,8 @@ def extract_dates(
 
     Zones are kept. A naive value gets the zone of the first zoned date found
     elsewhere on the page, else the zone the page states for all its times ("All
-    times are GMT+2"), else ``rules.timezone`` (the source's ``timezone``), else
+    times are GMT+2", read in the scanned blocks, else anywhere in the body text,
+    footers included), else ``rules.timezone`` (the source's ``timezone``), else
     UTC. Values after ``now`` plus one day of clock skew, or before 1990, are
     skipped. When ``updated`` is before ``published``
     it is dropped, except when both kinds were only guessed from nearby words
@@ -221,7 +176,7 @@ def extract_dates(
         ConfigError: ``rules.published``/``rules.updated`` is not a valid CSS selector.
     """
     current = now or datetime.now(UTC)
-    ctx = _Context(page, current)
+    ctx = _Context(page, current, rules.timezone)
     published = ctx.refine(_pick(ctx, "published", rules.published), 0)
     updated = ctx.refine(_pick(ctx, "updated", rules.updated), 1)
     if published is None and updated is None:
@@ -284,7 +239,7 @@ def _tier_jsonld(ctx: _Context) -> _Tier:
     return _parsed(pub), _parsed(upd)
 
 
-def _meta_tier(names: dict[Kind, tuple[str, ...]]) -> Callable[[_Context], _Tier]:
+def _meta_tier(names: Mapping[str, tuple[str, ...]]) -> Callable[[_Context], _Tier]:
     def tier(ctx: _Context) -> _Tier:
         meta = ctx.page.meta
         pub = [v for n in names["published"] for v in meta.get(n, ())]
@@ -349,12 +304,13 @@ def _text_dates(ctx: _Context) -> tuple[_Tier, list[_Found]]:
     and the unlabeled date lines just after the ``<h1>``."""
     found: _Tier = ([], [])
     unlabeled: list[_Found] = []
-    for date in visible_dates(ctx.scan, now=ctx.now, month_first=ctx.month_first):
-        if date.kind is None:
-            unlabeled.append(_Found(date.value, timed=date.timed))
+    dates = visible_dates(ctx.scan, now=ctx.now, month_first=ctx.month_first, today=ctx.today())
+    for visible in dates:
+        if visible.kind is None:
+            unlabeled.append(_Found(visible.value, timed=visible.timed))
         else:
-            slot = 0 if date.kind == "published" else 1
-            found[slot].append(_Found(date.value, weak=True, timed=date.timed))
+            slot = 0 if visible.kind == "published" else 1
+            found[slot].append(_Found(visible.value, weak=True, timed=visible.timed))
     return found, unlabeled
 
 
@@ -373,9 +329,9 @@ def _tier_url(ctx: _Context) -> _Tier:
 
 _TIERS: list[Callable[[_Context], _Tier]] = [
     _tier_jsonld,
-    _meta_tier(_META_PRIMARY),
+    _meta_tier(META_PRIMARY),
     _tier_itemprop,
-    _meta_tier(_META_SECONDARY),
+    _meta_tier(META_SECONDARY),
     _tier_dom_labeled,
     _tier_text_labeled,
     _tier_dom_unlabeled,

@@ -50,6 +50,12 @@ _BLOCK_TAGS = _word_set(
     "p div li ul ol dl dt dd section article header main h1 h2 h3 h4 h5 h6 table tr td th "
     "figure figcaption blockquote br hr address pre"
 )
+# Formatting elements that may sit inside a word ("<b>N</b>ews", "km<sup>2</sup>"):
+# no space is put before them. Any other element starts a new word (see _walk).
+_WORD_TAGS = _word_set(
+    "b i em strong u s sup sub small mark wbr abbr bdi bdo big code del ins kbd "
+    "q rt ruby samp tt var font"
+)
 _EXCLUDE_WORDS = _word_set(
     "related recommended recommendations recommend comment comments disqus replies "
     "sidebar widget footer copyright trending popular newsletter breadcrumb breadcrumbs "
@@ -205,9 +211,16 @@ def _walk(root: LexborNode, scan: Scan) -> None:
             if tag in _BLOCK_TAGS:
                 scan.flush()
                 owner = last_owner = node.mem_id
-            elif attrs and scan.parts and scan.parts[-1] and not scan.parts[-1][-1].isspace():
-                # Sibling spans laid out apart by CSS ("<span>By X</span><span>نُشر
-                # منذ 3 ساعات</span>"): keep their words apart so labels stay words.
+            elif (
+                (attrs or tag not in _WORD_TAGS)
+                and scan.parts
+                and scan.parts[-1]
+                and not scan.parts[-1][-1].isspace()
+            ):
+                # Sibling elements laid out apart by CSS ("<span>Updated</span><span>3
+                # hours ago</span>", "<span>By X</span><span class=t>نُشر منذ 3 ساعات
+                # </span>"): keep their words apart so labels stay words. Formatting
+                # elements without attributes may sit inside a word: no space.
                 scan.parts.append(" ")
                 scan.length += 1
             if tag == "h1" and not in_h1:

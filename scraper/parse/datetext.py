@@ -38,6 +38,7 @@ from .datewords import (
     PUBLISHED_WORDS,
     REGION_ZONES,
     UPDATED_WORDS,
+    WEEKDAYS,
 )
 
 Kind = Literal["published", "updated"]
@@ -81,18 +82,24 @@ _TIME_AFTER = re.compile(
     r"\s*(?P<ap>[ap]\.?m\.?(?!\w)|صباحاً|صباحًا|صباحا|مساءً|مساءا|مساء|ص(?!\w)|م(?!\w))?",
     re.IGNORECASE,
 )
+_WEEKDAY_RE = "|".join(re.escape(w) for w in sorted(WEEKDAYS, key=len, reverse=True))
+# A time written before its date: "3:12 p.m. ET Nov. 4, 2025", and CNN's order with a
+# weekday between them, "10:05 AM EST, Sat November 28, 2026".
 _TIME_BEFORE = re.compile(
     r"(?<!\d)(?P<H>[0-2]?\d)[:h](?P<M>[0-5]\d)\s*(?P<ap>[ap]\.?m\.?|ص|م)?"
     r"(?P<zone>\s*(?:(?:GMT|UTC)\s*[+-−]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,4}))?"  # "3:12 p.m. ET"
-    r"\s*(?:[,،|·–—-]|on|le)?\s*$",
+    rf"\s*(?:[,،|·–—-]|on|le)?\s*(?:(?:{_WEEKDAY_RE})\.?\s*[,،]?\s*)?$",
     re.IGNORECASE,
 )
+#: How far before a date :data:`_TIME_BEFORE` looks (characters).
+_TIME_BEFORE_CHARS = 40
 _ZONE = re.compile(
     r"\s*(?:uhr\s*)?(?:[(（]\s*)?(?:(?:GMT|UTC)\s*(?P<zs>[+-−])\s*(?P<zh>\d{1,2})(?::?(?P<zm>\d{2}))?"
     r"|(?P<z2s>[+-])(?P<z2h>\d{2}):?(?P<z2m>\d{2})"
     rf"|(?-i:(?P<abbr>{'|'.join(sorted(ABBR_HOURS, key=len, reverse=True))}))"
     r"|(?-i:(?P<region>ET|CT|MT|PT))"
-    rf"|(?P<named>{'|'.join(sorted(NAMED_ZONES, key=len, reverse=True))}))(?!\w)",
+    rf"|ب?(?P<named>{'|'.join(re.escape(n) for n in sorted(NAMED_ZONES, key=len, reverse=True))}))"
+    r"(?!\w)",
     re.IGNORECASE,
 )
 
@@ -115,6 +122,7 @@ RELATED_HEADING = re.compile(
     r"اقرأ ايضا|أخبار ذات صلة|اخبار ذات صلة|مواضيع ذات صلة|الأكثر قراءة|التعليقات|تعليقات)",
     re.IGNORECASE,
 )
+_NAMED_ZONES = {name.lower(): zone for name, zone in NAMED_ZONES.items()}
 _EPOCH = re.compile(r"\d{10}(?:\.\d+)?|\d{13}")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)|\d{8}(?!\d)|\d{8}T")
 _HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -255,7 +263,9 @@ def _with_time(norm: str, match: re.Match[str], year: int, month: int, day: int)
     clock = _TIME_AFTER.match(norm, end)
     zone = None
     if clock is None or int(clock["H"]) > 23:
-        clock = _TIME_BEFORE.search(norm[max(0, match.start() - 24) : match.start()])
+        clock = _TIME_BEFORE.search(
+            norm[max(0, match.start() - _TIME_BEFORE_CHARS) : match.start()]
+        )
         clock = clock if clock is not None and int(clock["H"]) <= 23 else None
         if clock is not None and clock["zone"]:  # "3:12 p.m. ET Nov. 4, 2025"
             zone = _ZONE.fullmatch(clock["zone"])
@@ -296,7 +306,8 @@ def _zone_of(match: re.Match[str]) -> tzinfo | None:
         return _offset(1, ABBR_HOURS[match["abbr"].upper()], 0)
     if match["region"] is not None:
         return ZoneInfo(REGION_ZONES[match["region"].upper()])
-    return _offset(1, NAMED_ZONES[match["named"]], 0)
+    named = _NAMED_ZONES[match["named"].lower()]
+    return ZoneInfo(named) if isinstance(named, str) else _offset(1, named, 0)
 
 
 def _offset(sign: int, hours: int, minutes: int) -> tzinfo | None:

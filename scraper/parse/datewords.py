@@ -4,7 +4,8 @@ Read by :mod:`scraper.parse.datetext`. Month names (full, abbreviated and
 genitive forms) in English, French, German, Spanish, Portuguese, Italian, Russian,
 Turkish and Arabic (Egyptian/Gulf ``يناير``, Levantine ``كانون الثاني``,
 Maghreb ``جانفي``); zone abbreviations with their UTC offsets in hours; US region
-zones as IANA names; the words that announce a publication or an update date;
+zones as IANA names; zones named in words (Arabic «بتوقيت القاهرة»...) as
+offsets or IANA names; weekday names; the words that announce a publication or an update date;
 the words of relative times ("3 hours ago", "منذ ساعتين").
 
 Order matters: a month name listed twice maps to the later month, and names or
@@ -48,10 +49,24 @@ ABBR_HOURS: dict[str, int] = {
     "MSK": 3, "TRT": 3, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
     "PST": -8, "PDT": -7, "JST": 9, "KST": 9, "HKT": 8, "SGT": 8,
 }
-# Zones named in words, with their fixed offsets in hours (none of them has
-# daylight saving time).
-NAMED_ZONES: dict[str, int] = {
-    "بتوقيت غرينتش": 0, "بتوقيت جرينتش": 0, "بتوقيت مكة المكرمة": 3, "بتوقيت مكة": 3,
+# Zones named in words -> a fixed offset in hours (no daylight saving time) or an
+# IANA name (zoneinfo) where the zone has daylight saving time (Cairo, Beirut,
+# Jerusalem, Paris...). Arabic names are listed without the "بـ" of «بتوقيت»:
+# the reader accepts both «بتوقيت مكة» and «(توقيت مكة)». Matched case-insensitively.
+NAMED_ZONES: dict[str, int | str] = {
+    "توقيت غرينتش": 0, "توقيت جرينتش": 0, "توقيت غرينيتش": 0, "ت.غ": 0, "ت غ": 0,
+    "توقيت مكة المكرمة": 3, "توقيت مكة": 3, "توقيت الرياض": 3, "توقيت السعودية": 3,
+    "توقيت الدوحة": 3, "توقيت الكويت": 3, "توقيت بغداد": 3,
+    "توقيت أبوظبي": 4, "توقيت أبو ظبي": 4, "توقيت ابوظبي": 4, "توقيت ابو ظبي": 4,
+    "توقيت الإمارات": 4, "توقيت الامارات": 4, "توقيت دبي": 4,
+    "توقيت القدس": "Asia/Jerusalem", "توقيت فلسطين": "Asia/Hebron",
+    "توقيت القاهرة": "Africa/Cairo", "توقيت مصر": "Africa/Cairo",
+    "توقيت بيروت": "Asia/Beirut", "توقيت دمشق": "Asia/Damascus",
+    "توقيت الجزائر": 1, "توقيت تونس": 1, "توقيت المغرب": "Africa/Casablanca",
+    "heure de paris": "Europe/Paris", "heure française": "Europe/Paris",
+    "hora de madrid": "Europe/Madrid", "hora peninsular": "Europe/Madrid",
+    "berliner zeit": "Europe/Berlin", "mez": 1, "mesz": 2,
+    "по московскому времени": 3, "мск": 3,
     "北京时间": 8, "北京時間": 8, "台北時間": 8, "日本時間": 9, "한국시간": 9,
 }
 # US newsroom style writes "ET"/"PT" without saying standard or daylight time.
@@ -107,6 +122,24 @@ RELATIVE_ONE: tuple[str, ...] = (
 # Words before the amount ("il y a 3 heures", "منذ 3 ساعات") and after the unit ("3 hours ago").
 RELATIVE_BEFORE: tuple[str, ...] = ("il y a", "vor", "hace", "há", "ha", "منذ", "قبل")
 RELATIVE_AFTER: tuple[str, ...] = ("ago", "fa", "önce", "once", "назад")
+# Unit words that stand alone for "one" after a "since" word ("منذ ساعة": an hour
+# ago); a plural without a number ("منذ ساعات": hours ago) is too vague to be a date.
+RELATIVE_BARE: tuple[str, ...] = ("دقيقة", "ساعة", "يوم", "أسبوع", "اسبوع")
+# Words joining a second amount ("2 hours, 15 minutes ago", "منذ 2 ساعة و 15 دقيقة")
+# and words for a half of the first unit ("منذ ساعتين ونصف": two and a half hours).
+RELATIVE_AND: tuple[str, ...] = ("and", "et", "und", "y", "e", "و")
+RELATIVE_HALF: tuple[str, ...] = ("نصف", "a half", "half", "et demie", "et demi", "y media",
+                                  "e mezza", "e meia")
+# Weekday names that may stand between a time and its date ("10:05 AM EST, Sat November 28").
+WEEKDAYS: tuple[str, ...] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس", "الجمعة", "السبت",
+    "الأحد", "الاحد",
+)
 # Day words -> days back, read only with a time ("أمس الساعة 9:30 مساءً", "yesterday at 9:30").
 RELATIVE_DAYS: dict[str, int] = {
     "today": 0, "aujourd'hui": 0, "heute": 0, "hoy": 0, "hoje": 0, "oggi": 0, "bugün": 0,
@@ -114,19 +147,97 @@ RELATIVE_DAYS: dict[str, int] = {
     "yesterday": 1, "hier": 1, "gestern": 1, "ayer": 1, "ontem": 1, "ieri": 1, "dün": 1,
     "вчера": 1, "أمس": 1, "امس": 1, "البارحة": 1,
 }
+
+# Meta tag names (lower-cased) holding the publication and update dates: Open
+# Graph article metadata first (https://ogp.me/#type_article), then other
+# conventions (Dublin Core, parse.ly, Sailthru, CMS-specific), read by
+# scraper.parse.dates in that order.
+META_PRIMARY: dict[str, tuple[str, ...]] = {
+    "published": (
+        "article:published_time",
+        "og:article:published_time",
+        "article:published",
+        "og:published_time",
+        "published_time",
+        "article.published",
+        "og:pubdate",
+    ),
+    "updated": (
+        "article:modified_time",
+        "og:article:modified_time",
+        "article:modified",
+        "og:modified_time",
+        "modified_time",
+        "og:updated_time",
+        "article:updated_time",
+        "updated_time",
+    ),
+}
+META_SECONDARY: dict[str, tuple[str, ...]] = {
+    "published": (
+        "dc.date.issued",
+        "dcterms.issued",
+        "dc.date",
+        "dcterms.date",
+        "dc.date.created",
+        "dcterms.created",
+        "dc.created",
+        "citation_publication_date",
+        "citation_date",
+        "parsely-pub-date",
+        "sailthru.date",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "publication_date",
+        "date_published",
+        "original-publish-date",
+        "article_date_original",
+        "cxenseparse:recs:publishtime",
+        "ptime",
+        "displaydate",
+        "date",
+        "created",
+        "creation_date",
+        "release_date",
+    ),
+    "updated": (
+        "dc.date.modified",
+        "dcterms.modified",
+        "dc.modified",
+        "last-modified",
+        "lastmod",
+        "lastmodified",
+        "last_modified",
+        "last-updated",
+        "last_updated",
+        "updated",
+        "modified",
+        "revised",
+        "utime",
+        "article_date_updated",
+    ),
+}
 # fmt: on
 
 __all__ = [
     "ABBR_HOURS",
+    "META_PRIMARY",
+    "META_SECONDARY",
     "MONTHS",
     "NAMED_ZONES",
     "PUBLISHED_WORDS",
     "REGION_ZONES",
     "RELATIVE_AFTER",
+    "RELATIVE_AND",
+    "RELATIVE_BARE",
     "RELATIVE_BEFORE",
     "RELATIVE_DAYS",
     "RELATIVE_DUALS",
+    "RELATIVE_HALF",
     "RELATIVE_ONE",
     "RELATIVE_UNITS",
     "UPDATED_WORDS",
+    "WEEKDAYS",
 ]

@@ -8,6 +8,7 @@ import pytest
 
 from scraper.models import SiteRules
 from scraper.parse.dates import extract_dates
+from scraper.parse.datescan import scan_body
 from scraper.parse.datetext import find_text_dates, label_of, parse_value
 from scraper.parse.page import build_page
 
@@ -632,3 +633,181 @@ def test_source_timezone_localizes_naive_dates(head: str, expected: str) -> None
     html = _page(head, H1 + "<p>تاريخ النشر: 29/11/2026 09:15 م</p><p>نص.</p>", lang="ar")
     rules = SiteRules(timezone="Asia/Riyadh")
     assert _dates(html, rules=rules)[0] == expected
+
+
+# --- second user trial: zones named in Arabic words, sibling labels, CNN order, footers ---
+
+_AR_BODY = "<p>أعلنت البلدية أن أعمال الصيانة في الجسر الرئيسي ستنتهي قبل نهاية الشهر المقبل.</p>"
+
+
+def _ar_page(line: str, tail: str = "") -> str:
+    body = f"<article><h1>افتتاح الجسر بعد الصيانة</h1>{line}{_AR_BODY}{tail}</article>"
+    return _page("", body, lang="ar")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param(
+            "29/11/2026 14:30 بتوقيت القدس", "2026-11-29T14:30:00+02:00", id="quds-winter"
+        ),
+        pytest.param(
+            "15/07/2026 14:30 بتوقيت القدس", "2026-07-15T14:30:00+03:00", id="quds-summer"
+        ),
+        pytest.param("29/11/2026 14:30 بتوقيت القاهرة", "2026-11-29T14:30:00+02:00", id="cairo"),
+        pytest.param(
+            "15/07/2026 14:30 بتوقيت القاهرة", "2026-07-15T14:30:00+03:00", id="cairo-summer"
+        ),
+        pytest.param("29/11/2026 14:30 بتوقيت بيروت", "2026-11-29T14:30:00+02:00", id="beirut"),
+        pytest.param(
+            "15/07/2026 14:30 بتوقيت بيروت", "2026-07-15T14:30:00+03:00", id="beirut-summer"
+        ),
+        pytest.param("29/11/2026 14:30 بتوقيت أبوظبي", "2026-11-29T14:30:00+04:00", id="abudhabi"),
+        pytest.param(
+            "29/11/2026 14:30 بتوقيت أبو ظبي", "2026-11-29T14:30:00+04:00", id="abu-dhabi-spaced"
+        ),
+        pytest.param("29/11/2026 14:30 ت.غ", "2026-11-29T14:30:00+00:00", id="ta-ghain-gmt"),
+        pytest.param(
+            "السبت، 29 نوفمبر 2026 03:45 م (توقيت مكة المكرمة)",
+            "2026-11-29T15:45:00+03:00",
+            id="makkah-in-brackets-without-ba",
+        ),
+        pytest.param(
+            "29/11/2026 14:30 heure de Paris", "2026-11-29T14:30:00+01:00", id="fr-heure-de-paris"
+        ),
+        pytest.param(
+            "15/07/2026 14:30 Berliner Zeit", "2026-07-15T14:30:00+02:00", id="de-berliner-zeit"
+        ),
+    ],
+)
+def test_zones_named_in_words(line: str, expected: str) -> None:
+    # The source's own zone is Tokyo: a zone the page names must win over it.
+    html = _ar_page(f'<div class="date">{line}</div>')
+    assert _dates(html, rules=SiteRules(timezone="Asia/Tokyo"))[0] == expected
+
+
+def test_all_times_statement_names_makkah() -> None:
+    html = _ar_page(
+        '<div class="date">29/11/2026 14:30</div>',
+        "<footer>جميع الأوقات بتوقيت مكة المكرمة</footer>",
+    )
+    assert _dates(html) == ("2026-11-29T14:30:00+03:00", None)
+
+
+@pytest.mark.parametrize(
+    ("body", "tail", "expected"),
+    [
+        pytest.param(
+            '<p class="dateline">Posted 28/11/2026 23:30</p>',
+            "<footer>All times are GMT+2</footer>",
+            ("2026-11-28T23:30:00+02:00", None),
+            id="footer-element",
+        ),
+        pytest.param(
+            '<p class="dateline">Posted 28/11/2026 23:30</p>',
+            '<div class="site-footer"><p>© 2026 The Bay Courier. All times are GMT+2.</p></div>',
+            ("2026-11-28T23:30:00+02:00", None),
+            id="footer-class",
+        ),
+        pytest.param(
+            '<p class="dateline">Posted 28/11/2026 23:30 GMT+1</p>',
+            "<footer>All times are GMT+2</footer>",
+            ("2026-11-28T23:30:00+01:00", None),
+            id="a-zone-in-the-article-wins",
+        ),
+    ],
+)
+def test_all_times_statement_outside_the_article(
+    body: str, tail: str, expected: tuple[str | None, str | None]
+) -> None:
+    html = _page("", f"<article>{H1}{body}<p>The bridge reopened today.</p></article>{tail}")
+    assert _dates(html) == expected
+
+
+def test_naive_jsonld_takes_the_zone_stated_in_the_footer() -> None:
+    head = _ld('{"@type": "NewsArticle", "datePublished": "2026-11-28T23:30:00"}')
+    html = _page(
+        head,
+        f"<article>{H1}<p>The bridge reopened.</p></article><footer>All times are GMT+2</footer>",
+    )
+    assert _dates(html) == ("2026-11-28T23:30:00+02:00", None)
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "expected"),
+    [
+        pytest.param(
+            '<div class="date"><span class="lbl">نشر في</span><span>28 نوفمبر 2026</span></div>',
+            "ar",
+            ("2026-11-28T00:00:00+00:00", None),
+            id="ar-label-span-date-span",
+        ),
+        pytest.param(
+            '<div class="date"><span>تحديث</span><span>منذ ساعتين</span></div>',
+            "ar",
+            (None, "2026-11-30T10:00:00+00:00"),
+            id="ar-bare-spans-relative",
+        ),
+        pytest.param(
+            '<div class="date"><span>Updated</span><span>3 hours ago</span></div>',
+            "en",
+            (None, "2026-11-30T09:00:00+00:00"),
+            id="en-bare-spans-relative",
+        ),
+        pytest.param(
+            '<div class="date"><span class="lbl">نشر في</span><time>28 نوفمبر 2026</time></div>',
+            "ar",
+            ("2026-11-28T00:00:00+00:00", None),
+            id="ar-label-then-time-element",
+        ),
+        pytest.param(
+            '<p class="date"><span>Published</span><span>28 November 2026</span></p>',
+            "en",
+            ("2026-11-28T00:00:00+00:00", None),
+            id="en-bare-spans-absolute",
+        ),
+    ],
+)
+def test_label_and_date_in_sibling_elements(
+    line: str, lang: str, expected: tuple[str | None, str | None]
+) -> None:
+    html = _page("", f"<article>{H1}{line}<p>The bridge reopened to traffic.</p></article>", lang)
+    assert _dates(html) == expected
+
+
+def test_scan_spaces_elements_apart_but_not_formatting_inside_words() -> None:
+    html = _page("", "<p>N<b>ew</b>s km<sup>2</sup> <span>Updated</span><span>today</span></p>")
+    blocks = scan_body(build_page(html).tree.body).blocks
+    assert [b.text for b in blocks] == ["News km2 Updated today"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param(
+            "Published 10:05 AM EST, Sat November 28, 2026",
+            ("2026-11-28T10:05:00-05:00", None),
+            id="published-time-zone-weekday-date",
+        ),
+        pytest.param(
+            "Updated 10:05 AM EST, Saturday, November 28, 2026",
+            (None, "2026-11-28T10:05:00-05:00"),
+            id="updated-full-weekday",
+        ),
+        pytest.param(
+            "10:05 AM EST, Sat November 28, 2026",
+            ("2026-11-28T10:05:00-05:00", None),
+            id="unlabeled-dateline",
+        ),
+        pytest.param(
+            "Published 10:05 AM EST, Sat November 28, 2026 | Updated 3 hours ago",
+            ("2026-11-28T10:05:00-05:00", "2026-11-30T09:00:00+00:00"),
+            id="with-relative-update",
+        ),
+    ],
+)
+def test_time_zone_and_weekday_before_the_date(
+    line: str, expected: tuple[str | None, str | None]
+) -> None:
+    html = _page("", f"<article>{H1}<p class='dateline'>{line}</p><p>Story text.</p></article>")
+    assert _dates(html) == expected

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -94,3 +94,86 @@ def test_related_list_times_are_ignored() -> None:
         "</ul></aside>"
     )
     assert _dates(body) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("2 hours, 15 minutes ago", "2026-11-30T10:25:00+00:00", id="en-two-amounts"),
+        pytest.param(
+            "2 hours and 15 minutes ago", "2026-11-30T10:25:00+00:00", id="en-two-amounts-and"
+        ),
+        pytest.param("منذ 2 ساعة و 15 دقيقة", "2026-11-30T10:25:00+00:00", id="ar-two-amounts"),
+        pytest.param("منذ ساعة و١٠ دقائق", "2026-11-30T11:30:00+00:00", id="ar-hour-and-minutes"),
+        pytest.param("منذ ساعتين ونصف", "2026-11-30T10:10:00+00:00", id="ar-two-and-a-half"),
+        pytest.param("منذ ساعة ونصف", "2026-11-30T11:10:00+00:00", id="ar-one-and-a-half"),
+        pytest.param("منذ ساعات", None, id="ar-hours-without-number"),
+        pytest.param("منذ دقائق", None, id="ar-minutes-without-number"),
+        pytest.param("vor Stunden", None, id="de-hours-without-number"),
+    ],
+)
+def test_compound_and_vague_relative_times(text: str, expected: str | None) -> None:
+    found = find_relative_dates(text, now=NOW)
+    assert [d.value.isoformat() for d in found] == ([expected] if expected else [])
+
+
+def test_compound_phrase_is_read_whole() -> None:
+    (found,) = find_relative_dates("نشر منذ 2 ساعة و 15 دقيقة - الرياض", now=NOW)
+    assert "نشر منذ 2 ساعة و 15 دقيقة - الرياض"[found.start : found.end] == "منذ 2 ساعة و 15 دقيقة"
+
+
+# 22:30 UTC on 30 November is 01:30 on 1 December in Riyadh (UTC+3).
+LATE = datetime(2026, 11, 30, 22, 30, tzinfo=UTC)
+
+
+def test_day_words_count_from_the_given_local_date() -> None:
+    (found,) = find_relative_dates("أمس الساعة 9:30 مساءً", now=LATE, today=date(2026, 12, 1))
+    assert found.value.isoformat() == "2026-11-30T21:30:00"
+
+
+@pytest.mark.parametrize(
+    ("line", "rules", "tail", "expected"),
+    [
+        pytest.param(
+            "نُشر أمس الساعة 9:30 مساءً",
+            SiteRules(timezone="Asia/Riyadh"),
+            "",
+            ("2026-11-30T21:30:00+03:00", None),
+            id="ar-yesterday-source-zone",
+        ),
+        pytest.param(
+            "نُشر اليوم الساعة 1:10 صباحاً",
+            SiteRules(timezone="Asia/Riyadh"),
+            "",
+            ("2026-12-01T01:10:00+03:00", None),
+            id="ar-today-source-zone",
+        ),
+        pytest.param(
+            "نُشر أمس الساعة 9:30 مساءً",
+            SiteRules(),
+            "<p>جميع الأوقات بتوقيت مكة المكرمة</p>",
+            ("2026-11-30T21:30:00+03:00", None),
+            id="ar-yesterday-zone-stated-on-page",
+        ),
+        pytest.param(
+            "Published yesterday at 9:30 pm",
+            SiteRules(),
+            "",
+            ("2026-11-29T21:30:00+00:00", None),
+            id="en-no-zone-known-counts-from-utc",
+        ),
+    ],
+)
+def test_day_words_count_from_the_page_local_date(
+    line: str, rules: SiteRules, tail: str, expected: tuple[str | None, str | None]
+) -> None:
+    html = (
+        f'<html lang="ar" dir="rtl"><body><article><h1>خبر عن الطقس</h1><p>{line}</p>'
+        f"<p>توقعت الأرصاد هطول أمطار غزيرة على المناطق الشمالية خلال الأيام المقبلة.</p>{tail}"
+        "</article></body></html>"
+    )
+    published, updated = extract_dates(build_page(html), rules=rules, now=LATE)
+    assert (
+        published.isoformat() if published else None,
+        updated.isoformat() if updated else None,
+    ) == expected
