@@ -320,7 +320,8 @@ def history(config_file: Path | None, url: str, as_json: bool) -> None:
 def diff_command(config_file: Path | None, url: str, from_: int | None, to: int | None) -> None:
     """Print the unified diff of an article's body between two revisions.
 
-    Exits 1 when --from (or --to) leaves nothing to compare, e.g. --from the latest.
+    Exits 1 when there is nothing to compare: the article has one revision only,
+    --from is the latest, --to is the first, or --from and --to are the same.
 
     Example: scraper diff https://news.example/world/story.html --from 1 --to 2
     """
@@ -330,17 +331,17 @@ def diff_command(config_file: Path | None, url: str, from_: int | None, to: int 
         revisions = {r.number: r for r in (store.revisions(key) if key else [])}
     if not revisions:
         raise ScraperError(f"no stored article for {url} (see `scraper check`)")
-    if len(revisions) == 1 and from_ is None and to is None:
-        click.echo(f"{url} has only one revision so far; nothing to compare")
-        return
     latest = max(revisions)
+    if latest == 1:
+        raise ScraperError(_nothing_to_compare(1, latest))
+    given_from = from_ is not None
     to = to if to is not None else latest
     from_ = from_ if from_ is not None else max(to - 1, 1)
     for n in (to, from_):
         if n not in revisions:
             raise ScraperError(f"{url} has no revision {n} (it has 1..{latest})")
     if from_ == to:
-        raise ScraperError(_nothing_to_compare(from_, latest))
+        raise ScraperError(_nothing_to_compare(from_, latest, from_given=given_from))
     old, new = revisions[from_], revisions[to]
     text = unified_diff(
         old.body, new.body, from_label=f"revision {from_}", to_label=f"revision {to}"
@@ -350,10 +351,22 @@ def diff_command(config_file: Path | None, url: str, from_: int | None, to: int 
     click.echo(text or "(no body changes)")
 
 
-def _nothing_to_compare(number: int, latest: int) -> str:
-    """The message for ``diff --from N`` (or ``--from N --to N``) with nothing after N."""
+def _nothing_to_compare(number: int, latest: int, *, from_given: bool = True) -> str:
+    """The message when ``diff`` would compare revision ``number`` with itself.
+
+    Args:
+        number: the revision both sides resolved to.
+        latest: the article's latest revision number.
+        from_given: False when ``--from`` was not given (``diff --to 1``).
+
+    Returns:
+        One line saying why and, when there is something else to compare, which
+        option to use.
+    """
     if latest == 1:
         return "nothing to compare: the article has only one revision so far"
+    if not from_given:
+        return f"revision {number} is the first: nothing before it to compare (use --to {latest})"
     if number == latest:
         return f"nothing to compare: revision {number} is the latest (use --from {number - 1})"
     return f"nothing to compare: --from and --to are both revision {number} (use --to {latest})"

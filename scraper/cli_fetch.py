@@ -13,7 +13,7 @@ import click
 
 from .charset import decode_html, looks_binary
 from .cli import _echo_json, _errors_to_exit, _iso, cli, console
-from .errors import ParseError, ScraperError
+from .errors import FetchError, ParseError, ScraperError
 from .fetch import Fetcher, FetchOptions
 from .models import Article
 from .parse import extract
@@ -25,6 +25,9 @@ _HOST_LIKE = re.compile(
 )
 # A bare "name.ext" with one of these last labels is a file name, not a host.
 _FILE_EXTENSIONS = frozenset({"htm", "html", "xhtml", "shtml", "xml", "txt", "json", "php"})
+# "scheme://..." (RFC 3986 §3.1 scheme syntax): a URL, never a file name.
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*)://", re.IGNORECASE)
+_DEFAULTS = FetchOptions()
 
 
 def article_json(article: Article) -> dict[str, Any]:
@@ -59,17 +62,33 @@ def article_json(article: Article) -> dict[str, Any]:
 @click.argument("target")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (errors too).")
 @click.option("--no-robots", is_flag=True, help="Do not check robots.txt (your own sites).")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True, max=600),
+    default=_DEFAULTS.timeout,
+    show_default=True,
+    help="Seconds to wait for each network step and for the whole response.",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0, max=10),
+    default=_DEFAULTS.retries,
+    show_default=True,
+    help="Extra attempts after a timeout, a network error, 429 or 5xx (0: fail fast).",
+)
 @_errors_to_exit
-def fetch(target: str, as_json: bool, no_robots: bool) -> None:
+def fetch(target: str, as_json: bool, no_robots: bool, timeout: float, retries: int) -> None:
     """Fetch (or read) one page and print the extracted article; no database.
 
     TARGET is an http(s) URL, a file path, a file:// URL, or - for stdin.
     With --json a failure is printed as {"error": "..."} (exit status 1).
 
-    Example: scraper fetch https://news.example/world/story.html --json
+    Example: scraper fetch https://news.example/world/story.html --timeout 5 --retries 0
     """
     try:
-        article = fetch_article(target, respect_robots=not no_robots)
+        article = fetch_article(
+            target, respect_robots=not no_robots, timeout=timeout, retries=retries
+        )
     except ScraperError as exc:
         if not as_json:
             raise
@@ -81,7 +100,13 @@ def fetch(target: str, as_json: bool, no_robots: bool) -> None:
     _print_article(article)
 
 
-def fetch_article(target: str, *, respect_robots: bool = True) -> Article:
+def fetch_article(
+    target: str,
+    *,
+    respect_robots: bool = True,
+    timeout: float = _DEFAULTS.timeout,
+    retries: int = _DEFAULTS.retries,
+) -> Article:
     """Read ``target`` and extract its article.
 
     Args:
@@ -89,20 +114,31 @@ def fetch_article(target: str, *, respect_robots: bool = True) -> Article:
             unless ``respect_robots`` is False), a ``file://`` URL (RFC 8089, local
             host only), ``-`` (the HTML on stdin) or a file path.
         respect_robots: check robots.txt before fetching a URL.
+        timeout: seconds for each network wait and for the whole response
+            (see :class:`~scraper.fetch.FetchOptions`).
+        retries: extra attempts after a timeout, network error, 429 or 5xx.
 
     Returns:
         The extracted :class:`~scraper.models.Article`; a file or stdin has no
         base URL, so relative links and the canonical URL are not resolved.
 
     Raises:
-        FetchError: the URL could not be fetched.
+        FetchError: the URL could not be fetched, or its scheme is neither http(s)
+            nor file (``unsupported URL scheme 'ftp' (http and https only)``).
         ParseError: the content is binary, not text.
         ScraperError: the file cannot be read (with a ``https://`` suggestion when
             the argument looks like a URL typed without its scheme).
     """
     url: str | None = None
+    scheme = _SCHEME.match(target)
+    if scheme and scheme.group(1).lower() not in ("http", "https", "file"):
+        raise FetchError(
+            f"unsupported URL scheme {scheme.group(1).lower()!r} (http and https only)", url=target
+        )
     if target.lower().startswith(("http://", "https://")):
-        options = FetchOptions(respect_robots=respect_robots, per_host_delay=0)
+        options = FetchOptions(
+            respect_robots=respect_robots, per_host_delay=0, timeout=timeout, retries=retries
+        )
         with Fetcher(options=options) as fetcher:
             result = fetcher.get(target)
         data, text, url = result.content, result.text, result.final_url

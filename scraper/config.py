@@ -14,7 +14,6 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
-from zoneinfo import available_timezones
 
 from pydantic import (
     BaseModel,
@@ -25,11 +24,14 @@ from pydantic import (
 )
 from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
-from .config_problems import config_error, validation_problems
+from .config_problems import config_error, duplicate_names, in_file_order, validation_problems
 from .config_values import (
     OptionalTomlBool,
     TomlBool,
+    TomlFloat,
+    TomlInt,
     check_http_url,
+    check_timezone,
     duration_value,
 )
 from .errors import ConfigError
@@ -52,9 +54,9 @@ class _Storage(_Strict):
 class _Fetch(_Strict):
     user_agent: str | None = None
     timeout: float | str = 20.0
-    max_bytes: int = Field(default=10_000_000, gt=0)
-    retries: int = Field(default=2, ge=0, le=10)
-    backoff: float = Field(default=1.0, ge=0)
+    max_bytes: TomlInt = Field(default=10_000_000, gt=0)
+    retries: TomlInt = Field(default=2, ge=0, le=10)
+    backoff: TomlFloat = Field(default=1.0, ge=0)
     per_host_delay: float | str = 1.0
 
     @field_validator("timeout", mode="before")
@@ -71,9 +73,9 @@ class _Fetch(_Strict):
             raise ValueError("a delay must be zero or more seconds")
         return duration_value(value, maximum=3600.0)
 
-    per_host_concurrency: int = Field(default=2, ge=1, le=16)
+    per_host_concurrency: TomlInt = Field(default=2, ge=1, le=16)
     respect_robots: TomlBool = True
-    max_redirects: int = Field(default=10, ge=0, le=30)
+    max_redirects: TomlInt = Field(default=10, ge=0, le=30)
 
 
 class _Selectors(_Strict):
@@ -102,7 +104,7 @@ class _Source(_Strict):
     interval: float | str = "15m"
     selectors: _Selectors = Field(default_factory=_Selectors)
     alert_on_first_poll: OptionalTomlBool = None
-    max_articles: int = Field(default=50, ge=1, le=1000)
+    max_articles: TomlInt = Field(default=50, ge=1, le=1000)
     timezone: str | None = None
 
     @field_validator("url")
@@ -113,9 +115,7 @@ class _Source(_Strict):
     @field_validator("timezone")
     @classmethod
     def _zone(cls, value: str | None) -> str | None:
-        if value is not None and value not in available_timezones():
-            raise ValueError(f"{value!r} is not an IANA time zone name (like 'Asia/Riyadh')")
-        return value
+        return None if value is None else check_timezone(value)
 
     @field_validator("interval", mode="before")
     @classmethod
@@ -128,7 +128,7 @@ class _Webhook(_Strict):
     url: str
     secret: str = Field(min_length=1)
     events: list[str] = Field(default_factory=lambda: list(EVENT_TYPES))
-    timeout: float = Field(default=10.0, gt=0)
+    timeout: TomlFloat = Field(default=10.0, gt=0)
     keywords: list[str] = Field(default_factory=list)
     followed_only: TomlBool = False
 
@@ -157,7 +157,7 @@ class _Webhook(_Strict):
 
 
 class _Stories(_Strict):
-    window_days: float = Field(default=30.0, gt=0)
+    window_days: TomlFloat = Field(default=30.0, gt=0)
     followups: Literal["followed", "all"] = "all"
 
 
@@ -247,19 +247,22 @@ def load_config(path: str | os.PathLike[str]) -> Config:
 def config_from_dict(raw: dict[str, Any], *, path: Path | None = None) -> Config:
     """Validate an already-parsed config mapping (same rules as :func:`load_config`).
 
-    Every problem is reported, one line each (``path: key: message``): an unknown
-    key names the closest known one (``did you mean alert_on_first_poll?``).
+    Every problem is reported, one line each (``path: key: message``), in the
+    order of the file's tables: an unknown key names the closest known one
+    (``did you mean alert_on_first_poll?``), and duplicate source and webhook
+    names are reported together with the other problems.
 
     Raises:
         ConfigError: ``.key`` is the dotted key of the first invalid value; its
             message has one more line per further problem.
     """
     where = str(path) if path else None
+    duplicates = duplicate_names(raw, ("sources", "webhooks"))
     try:
         root = _Root.model_validate(raw)
     except ValidationError as exc:
-        raise config_error(validation_problems(exc, _Root), where) from exc
-    duplicates = _duplicates(root)
+        problems = validation_problems(exc, _Root) + duplicates
+        raise config_error(in_file_order(problems, _Root), where) from exc
     if duplicates:
         raise config_error(duplicates, where)
     base = path.parent if path else Path.cwd()
@@ -288,21 +291,6 @@ def _fetch_options(raw: _Fetch) -> FetchOptions:
         max_redirects=raw.max_redirects,
     )
     return replace(options, user_agent=raw.user_agent) if raw.user_agent else options
-
-
-def _duplicates(root: _Root) -> list[tuple[str, str]]:
-    names = {
-        "sources": [s.name for s in root.sources],
-        "webhooks": [w.name for w in root.webhooks],
-    }
-    problems: list[tuple[str, str]] = []
-    for table, items in names.items():
-        seen: set[str] = set()
-        for i, name in enumerate(items):
-            if name in seen:
-                problems.append((f"{table}[{i}].name", f"duplicate name {name!r}"))
-            seen.add(name)
-    return problems
 
 
 def _as_tuple(value: list[str] | str) -> tuple[str, ...]:

@@ -1,4 +1,5 @@
-"""Value types of ``config.toml``: durations, strict booleans, http(s) URLs.
+"""Value types of ``config.toml``: durations, strict booleans and numbers, http(s) URLs,
+time zone names.
 
 Used by :mod:`scraper.config` as pydantic validators; each raises ValueError
 with a message written for the user, which the config loader reports with the
@@ -7,11 +8,14 @@ file and the key.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
+from collections.abc import Collection
 from typing import Annotated
+from zoneinfo import available_timezones
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Strict
 
 # "ms" comes before "m": the regex alternation takes the first unit that matches.
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|d|h|m|s)", re.IGNORECASE)
@@ -76,6 +80,12 @@ def _optional_toml_bool(value: object) -> bool | None:
 
 TomlBool = Annotated[bool, BeforeValidator(_toml_bool)]
 OptionalTomlBool = Annotated[bool | None, BeforeValidator(_optional_toml_bool)]
+TomlInt = Annotated[int, Strict()]
+"""A TOML integer (TOML 1.0 §Integer): ``"2"`` (a string) and ``true`` are refused, not
+converted; pydantic reports ``int_type``, reworded by :mod:`scraper.config_problems`."""
+TomlFloat = Annotated[float, Strict()]
+"""A TOML float or integer (TOML 1.0 §Float): strings and booleans are refused
+(``float_type``). Durations are not TomlFloat: they accept ``"15m"`` by design."""
 
 
 def check_http_url(value: str) -> str:
@@ -85,10 +95,75 @@ def check_http_url(value: str) -> str:
     return value
 
 
+def check_timezone(value: str, *, zones: Collection[str] | None = None) -> str:
+    """``value`` itself when it is an IANA time zone name; ValueError naming the closest ones.
+
+    Args:
+        value: the configured name (``"Asia/Riyadh"``).
+        zones: the known names (default: :func:`zoneinfo.available_timezones`, the
+            IANA tz database of the system or the ``tzdata`` package).
+
+    Returns:
+        ``value``, unchanged.
+
+    Raises:
+        ValueError: ``"'Paris' is not an IANA time zone name; did you mean
+            'Europe/Paris'?"``, or an example when nothing is close.
+    """
+    known = available_timezones() if zones is None else zones
+    if value in known:
+        return value
+    close = closest_zones(value, known)
+    if not close:
+        hint = "(like 'Asia/Riyadh' or 'Europe/Paris')"
+    else:
+        hint = "did you mean " + " or ".join(repr(z) for z in close) + "?"
+    sep = "; " if close else " "
+    raise ValueError(f"{value!r} is not an IANA time zone name{sep}{hint}")
+
+
+def closest_zones(value: str, zones: Collection[str], *, limit: int = 3) -> list[str]:
+    """The zone names closest to a mistyped one, best first.
+
+    A name qualifies with a :mod:`difflib` ratio of at least 0.7 and within 0.08 of
+    the best one, so a clear winner is named alone.
+
+    Both the whole name (``"Europe/Pariss"``) and its last part (the city, so that
+    ``"Paris"``, ``"riyadh"`` or ``"New York"`` are found) are compared, ignoring
+    letter case and with spaces read as the tz database's underscores.
+
+    Args:
+        value: the unknown name.
+        zones: the known IANA names.
+        limit: at most this many names.
+
+    Returns:
+        Up to ``limit`` names (``["Europe/Paris"]``); empty when none is close.
+    """
+    typed = value.strip().replace(" ", "_").lower()
+    city = typed.rsplit("/", 1)[-1]
+    scored: list[tuple[float, str]] = []
+    for zone in zones:
+        lowered = zone.lower()
+        score = max(
+            difflib.SequenceMatcher(None, typed, lowered).ratio(),
+            difflib.SequenceMatcher(None, city, lowered.rsplit("/", 1)[-1]).ratio(),
+        )
+        if score >= 0.7:
+            scored.append((score, zone))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    best = scored[0][0] if scored else 0.0
+    return [zone for score, zone in scored[:limit] if score >= best - 0.08]
+
+
 __all__ = [
     "OptionalTomlBool",
     "TomlBool",
+    "TomlFloat",
+    "TomlInt",
     "check_http_url",
+    "check_timezone",
+    "closest_zones",
     "duration_value",
     "parse_duration",
 ]

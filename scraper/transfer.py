@@ -41,10 +41,29 @@ class Raw:
     content: bytes
 
 
+_TIMEOUT_PHASES: dict[type[httpx.TimeoutException], tuple[str, str]] = {
+    httpx.ConnectTimeout: ("connect", "connecting"),
+    httpx.ReadTimeout: ("read", "reading the response"),
+    httpx.WriteTimeout: ("write", "sending the request"),
+    httpx.PoolTimeout: ("pool", "waiting for a free connection"),
+}
+"""httpx timeout class -> (its key in the request's timeout settings, what was waited for)."""
+
+
 def translate(exc: Exception, url: str) -> FetchError:
-    """Map an httpx exception to our error tree (the single boundary)."""
+    """Map an httpx exception to our error tree (the single boundary).
+
+    Args:
+        exc: an instance of one of :data:`FOREIGN_ERRORS`.
+        url: the URL requested.
+
+    Returns:
+        The error to raise ``from exc``: FetchTimeout (``"no answer within 20 s
+        (reading the response)"``), FetchNetworkError, FetchStatusError, or
+        FetchError; messages name what happened, not Python classes, where known.
+    """
     if isinstance(exc, httpx.TimeoutException):
-        return FetchTimeout(f"timed out: {type(exc).__name__}", url=url)
+        return FetchTimeout(timeout_message(exc), url=url)
     if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
         return FetchError(f"invalid or unsupported URL: {exc}", url=url)
     if isinstance(exc, httpx.ConnectError) and unknown_host(exc):
@@ -57,6 +76,29 @@ def translate(exc: Exception, url: str) -> FetchError:
     if isinstance(exc, httpx.TooManyRedirects):
         return FetchError(f"too many redirects: {exc}", url=url)
     return FetchError(f"HTTP client error: {type(exc).__name__}: {exc}", url=url)
+
+
+def timeout_message(exc: httpx.TimeoutException) -> str:
+    """``"no answer within 20 s (connecting)"``: the limit and the phase that ran out.
+
+    The limit is read from the request's ``timeout`` extension (httpx stores the
+    client's connect/read/write/pool seconds there); without it, the message says
+    ``"in time"`` instead of a number.
+
+    Args:
+        exc: an httpx ConnectTimeout, ReadTimeout, WriteTimeout or PoolTimeout.
+
+    Returns:
+        The message, in seconds.
+    """
+    key, phase = _TIMEOUT_PHASES.get(type(exc), ("", "waiting for the server"))
+    try:
+        limits = exc.request.extensions.get("timeout", {})
+    except RuntimeError:  # an exception built without its request
+        limits = {}
+    seconds = limits.get(key) if isinstance(limits, dict) else None
+    within = f"within {seconds:g} s" if isinstance(seconds, int | float) else "in time"
+    return f"no answer {within} ({phase})"
 
 
 def unknown_host(exc: BaseException) -> bool:
@@ -127,4 +169,12 @@ def read_capped(
     return b"".join(chunks)
 
 
-__all__ = ["FOREIGN_ERRORS", "Job", "Raw", "read_capped", "translate", "unknown_host"]
+__all__ = [
+    "FOREIGN_ERRORS",
+    "Job",
+    "Raw",
+    "read_capped",
+    "timeout_message",
+    "translate",
+    "unknown_host",
+]

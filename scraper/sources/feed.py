@@ -133,7 +133,9 @@ def _xml_feed(result: FetchResult) -> list[Entry]:
     items: list[dict[str, Any]] = list(parsed.entries)
     if not items:
         if not parsed.version and _looks_like_html(result):
-            raise FeedError("not a feed: got text/html page", url=result.url)
+            raise FeedError(
+                'not a feed: got text/html page (set kind = "page" or "index"?)', url=result.url
+            )
         if not parsed.version and result.content.lstrip()[:1] != b"<":
             ctype = result.headers.get("content-type") or "no Content-Type"
             raise FeedError(f"not a feed: no XML markup ({ctype})", url=result.url)

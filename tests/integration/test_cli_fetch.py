@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from localserver import LocalSite, Route
 from newsroom import ARTICLE_PATH, PARAGRAPHS, PUBLISHED, TITLE, render_article
@@ -80,3 +81,14 @@ def test_fetch_json_http_error_is_a_json_object(site: LocalSite) -> None:
     assert result.exit_code == 1
     error = json.loads(result.stdout)["error"]
     assert "410" in error and error.endswith(f"({site.url('/gone')})")
+
+
+@pytest.mark.parametrize(("retries", "requests"), [(0, 1), (1, 2)], ids=["fail-fast", "one-retry"])
+def test_fetch_timeout_and_retries_options(site: LocalSite, retries: int, requests: int) -> None:
+    site.routes["/slow"] = Route(render_article(site.url("")), delay=1.0)
+    options = ["--timeout", "0.2", "--retries", str(retries), "--no-robots"]
+    result = CliRunner().invoke(cli, ["fetch", site.url("/slow"), *options])
+    assert result.exit_code == 1
+    assert "within 0.2 s" in result.stderr
+    assert "Timeout" not in result.stderr
+    assert len(site.requests_to("/slow")) == requests

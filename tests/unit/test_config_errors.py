@@ -138,3 +138,160 @@ def test_real_booleans_are_accepted(tmp_path: Path) -> None:
     config = load_config(path)
     assert [s.alert_on_first_poll for s in config.sources] == [False, True]
     assert config.fetch.respect_robots is False
+
+
+def test_a_duplicate_name_is_reported_with_the_other_problems() -> None:
+    raw = {
+        "fetch": {"retries": -1},
+        "sources": [
+            {"name": "amman", "url": "https://amman.example/rss"},
+            {"name": "amman", "url": "https://amman.example/ar/rss", "kind": "pgae"},
+        ],
+        "webhooks": [
+            {"name": "desk", "url": "https://hooks.example/", "secret": "k"},
+            {"name": "desk", "url": "https://hooks.example/2", "secret": "k"},
+        ],
+    }
+    with pytest.raises(ConfigError) as info:
+        config_from_dict(raw, path=WHERE)
+    assert str(info.value).splitlines() == [
+        f"{WHERE}: fetch.retries: must be at least 0, got -1",
+        f"{WHERE}: sources[1].kind: must be one of feed, page, index, sitemap; "
+        "got 'pgae' (did you mean 'page'?)",
+        f"{WHERE}: sources[1].name: duplicate name 'amman'",
+        f"{WHERE}: webhooks[1].name: duplicate name 'desk'",
+    ]
+    assert info.value.key == "fetch.retries"
+
+
+@pytest.mark.parametrize(
+    ("zone", "hint"),
+    [
+        ("Paris", "did you mean 'Europe/Paris'?"),
+        ("Europe/Pariss", "did you mean 'Europe/Paris'?"),
+        ("riyadh", "did you mean 'Asia/Riyadh'?"),
+        ("Asia/Riad", "did you mean 'Asia/Riyadh'?"),
+        ("New York", "did you mean 'America/New_York'?"),
+        ("Bagdad", "did you mean 'Asia/Baghdad'?"),
+        ("Nowhere Land", "(like 'Asia/Riyadh' or 'Europe/Paris')"),
+    ],
+    ids=["city", "typo", "lower-case", "short", "space", "spelling", "nothing-close"],
+)
+def test_a_bad_timezone_suggests_the_closest_iana_names(zone: str, hint: str) -> None:
+    raw = {"sources": [{"name": "a", "url": "https://x.example/", "timezone": zone}]}
+    with pytest.raises(ConfigError) as info:
+        config_from_dict(raw, path=WHERE)
+    sep = " " if hint.startswith("(") else "; "
+    assert str(info.value) == (
+        f"{WHERE}: sources[0].timezone: {zone!r} is not an IANA time zone name{sep}{hint}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "key", "message"),
+    [
+        (
+            {"sources": [{"name": "a", "url": "https://x.example/", "kind": "sitemaps"}]},
+            "sources[0].kind",
+            "must be one of feed, page, index, sitemap; got 'sitemaps' (did you mean 'sitemap'?)",
+        ),
+        (
+            {"sources": [{"name": "a", "url": "https://x.example/", "kind": "podcast"}]},
+            "sources[0].kind",
+            "must be one of feed, page, index, sitemap; got 'podcast'",
+        ),
+        ({"fetch": {"backoff": -1}}, "fetch.backoff", "must be at least 0, got -1"),
+        ({"fetch": {"max_bytes": 0}}, "fetch.max_bytes", "must be more than 0, got 0"),
+        ({"fetch": {"retries": 11}}, "fetch.retries", "must be at most 10, got 11"),
+        (
+            {"stories": {"followups": "some"}},
+            "stories.followups",
+            "must be one of followed, all; got 'some'",
+        ),
+        ({"storage": {"path": 3}}, "storage.path", "must be a string (text in quotes), got 3"),
+        (
+            {"sources": [{"url": "https://x.example/"}]},
+            "sources[0].name",
+            "required key is missing",
+        ),
+    ],
+    ids=[
+        "kind-typo",
+        "kind-unknown",
+        "negative",
+        "zero",
+        "too-many",
+        "choice",
+        "string",
+        "missing",
+    ],
+)
+def test_pydantic_errors_are_reworded(raw: dict, key: str, message: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        config_from_dict(raw, path=WHERE)
+    assert info.value.key == key
+    assert str(info.value) == f"{WHERE}: {key}: {message}"
+    assert "Input should" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "key", "message"),
+    [
+        (
+            {"fetch": {"retries": "2"}},
+            "fetch.retries",
+            "must be a number (a TOML integer, without quotes), got '2'",
+        ),
+        (
+            {"fetch": {"retries": True}},
+            "fetch.retries",
+            "must be a number (a TOML integer, without quotes), got True",
+        ),
+        (
+            {"fetch": {"backoff": "1.5"}},
+            "fetch.backoff",
+            "must be a number (without quotes), got '1.5'",
+        ),
+        (
+            {"sources": [{"name": "a", "url": "https://x.example/", "max_articles": "20"}]},
+            "sources[0].max_articles",
+            "must be a number (a TOML integer, without quotes), got '20'",
+        ),
+        (
+            {
+                "webhooks": [
+                    {"name": "w", "url": "https://h.example/", "secret": "s", "timeout": "9"}
+                ]
+            },
+            "webhooks[0].timeout",
+            "must be a number (without quotes), got '9'",
+        ),
+        (
+            {"stories": {"window_days": "30"}},
+            "stories.window_days",
+            "must be a number (without quotes), got '30'",
+        ),
+    ],
+    ids=["retries-string", "retries-bool", "backoff-string", "max-articles", "webhook", "window"],
+)
+def test_numbers_must_be_toml_numbers(raw: dict, key: str, message: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        config_from_dict(raw, path=WHERE)
+    assert info.value.key == key
+    assert str(info.value) == f"{WHERE}: {key}: {message}"
+
+
+def test_real_numbers_and_duration_strings_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[fetch]\nretries = 0\nbackoff = 2\ntimeout = "5s"\nper_host_delay = 0.5\n'
+        "[stories]\nwindow_days = 7.5\n"
+        '[[sources]]\nname = "a"\nurl = "https://x.example/"\nmax_articles = 20\n'
+        'interval = "1h"\n',
+        encoding="utf-8",
+    )
+    config = load_config(path)
+    assert (config.fetch.retries, config.fetch.backoff, config.fetch.timeout) == (0, 2.0, 5.0)
+    assert config.fetch.per_host_delay == 0.5
+    assert config.stories.window_days == 7.5
+    assert (config.sources[0].max_articles, config.sources[0].interval) == (20, 3600.0)
