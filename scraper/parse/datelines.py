@@ -15,6 +15,7 @@ also state its zone once ("All times are GMT+2", "جميع الأوقات بتو
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
@@ -56,7 +57,11 @@ class VisibleDate:
 
 
 def visible_dates(
-    scan: Scan, *, now: datetime, month_first: bool, today: date | None = None
+    scan: Scan,
+    *,
+    now: datetime,
+    month_first: bool,
+    today: Callable[[], date] | None = None,
 ) -> list[VisibleDate]:
     """The labeled dates of a page's text, and its unlabeled date lines.
 
@@ -64,8 +69,9 @@ def visible_dates(
         scan: the blocks of the page body.
         now: aware datetime the page was fetched (relative times count back from it).
         month_first: read ``03/05/2024`` as March 5 (US English pages).
-        today: the page's local date at ``now`` (day words such as "أمس" and
-            "yesterday" count back from it); default ``now``'s own date.
+        today: returns the page's local date at ``now`` (day words such as "أمس"
+            and "yesterday" count back from it); called only for a short line
+            holding such a word; default ``now``'s own date.
 
     Returns:
         In document order: every date next to a label (with its ``kind``), and
@@ -154,7 +160,7 @@ def _block_dates(
     in_window: bool,
     now: datetime,
     month_first: bool,
-    today: date | None,
+    today: Callable[[], date] | None,
 ) -> list[TextDate]:
     """The dates of one block that may be the page's: absolute ones, and relative
     ones in a short line. Only blocks in the window after the ``<h1>`` or next
@@ -169,7 +175,8 @@ def _block_dates(
     dates = find_text_dates(text, month_first=month_first) if digits else []
     if relative:
         taken = [(d.start, d.end) for d in dates]
-        for date in find_relative_dates(text, now=now, today=today):
+        local = today() if today is not None else None  # asked only here: it can cost
+        for date in find_relative_dates(text, now=now, today=local):
             if not any(date.start < e and s < date.end for s, e in taken):
                 dates.append(date)
         dates.sort(key=lambda d: d.start)

@@ -31,6 +31,8 @@ from .page import Page
 logger = logging.getLogger(__name__)
 
 CLOCK_SKEW = timedelta(days=1)
+# Page chrome the date scan skips, read only for an "All times are ..." statement.
+_SKIPPED = "footer, aside, nav, [class*=footer], [id*=footer]"
 
 
 _URL_DATE = (
@@ -96,17 +98,21 @@ class _Context:
 
     def stated(self) -> tzinfo | None:
         """The zone the page states for all its times ("All times are GMT+2"): in
-        the scanned blocks, else anywhere in the body text (site footers)."""
+        the scanned blocks, else in the page chrome the scan skips (footers, side
+        boxes, navigation), where sites print it."""
         if self._stated is None:
             zone = stated_zone(self.scan)
-            if zone is None and self.page.tree.body is not None:
-                zone = stated_zone_in_text(self.page.tree.body.text(separator=" "))
+            if zone is None:
+                chrome = " ".join(n.text(separator=" ") for n in self.page.tree.css(_SKIPPED))
+                zone = stated_zone_in_text(chrome) if chrome else None
             self._stated = (zone,)
         return self._stated[0]
 
     def today(self) -> date:
         """The page's local date at ``now``: in the source's ``timezone``, else in
-        the zone the page states, else ``now``'s own (day words count from it)."""
+        the zone the page states, else ``now``'s own (day words count from it).
+        Asked only for a short line holding an "ago"/day word (the stated zone
+        may mean reading the whole body text)."""
         zone = ZoneInfo(self.timezone) if self.timezone else self.stated()
         return self.now.astimezone(zone).date() if zone is not None else self.now.date()
 
@@ -304,7 +310,7 @@ def _text_dates(ctx: _Context) -> tuple[_Tier, list[_Found]]:
     and the unlabeled date lines just after the ``<h1>``."""
     found: _Tier = ([], [])
     unlabeled: list[_Found] = []
-    dates = visible_dates(ctx.scan, now=ctx.now, month_first=ctx.month_first, today=ctx.today())
+    dates = visible_dates(ctx.scan, now=ctx.now, month_first=ctx.month_first, today=ctx.today)
     for visible in dates:
         if visible.kind is None:
             unlabeled.append(_Found(visible.value, timed=visible.timed))
