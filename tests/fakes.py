@@ -56,3 +56,19 @@ class MemoryOutbox:
         )
         self.statuses.append(status_code)
         self.failures.append((delivery_id, error, status_code))
+
+
+class FakeTime:
+    """A monotonic clock that only moves when ``sleep`` is called; records sleeps
+    (seconds). Give ``clock`` and ``sleep`` to a Fetcher."""
+
+    def __init__(self, start: float = 100.0) -> None:
+        self.now = start
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds

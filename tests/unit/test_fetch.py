@@ -10,6 +10,7 @@ from email.utils import format_datetime
 
 import httpx
 import pytest
+from fakes import FakeTime
 
 from scraper.errors import (
     FetchError,
@@ -29,21 +30,6 @@ ARABIC_PAGE = (
     "افتتاح حديقة جديدة في وسط المدينة، وقال رئيس البلدية إن المشروع استغرق "
     "عامين من العمل المتواصل.</p></body></html>"
 )
-
-
-class FakeTime:
-    """A monotonic clock that only moves when ``sleep`` is called; records sleeps."""
-
-    def __init__(self) -> None:
-        self.now = 100.0
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 def make(handler: Handler, fake: FakeTime | None = None, **options: object) -> Fetcher:

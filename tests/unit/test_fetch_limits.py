@@ -14,27 +14,13 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from fakes import FakeTime
 
 from scraper.errors import Cancelled, FetchNetworkError, FetchStatusError, FetchTimeout
 from scraper.fetch import Fetcher, FetchOptions, unknown_host
 from scraper.hostlimits import retry_delay
 
 URL = "https://news.example/ar/story"
-
-
-class FakeTime:
-    """A monotonic clock that only moves when told to; records sleeps."""
-
-    def __init__(self) -> None:
-        self.now = 500.0
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 def make(
@@ -64,7 +50,7 @@ def drip(fake: FakeTime, *, chunks: int, seconds_each: float, sent: list[int]) -
 
 
 def test_a_dripping_body_is_cut_at_the_overall_deadline() -> None:
-    fake = FakeTime()
+    fake = FakeTime(500.0)
     sent: list[int] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -78,7 +64,7 @@ def test_a_dripping_body_is_cut_at_the_overall_deadline() -> None:
 
 
 def test_a_body_within_the_deadline_is_whole() -> None:
-    fake = FakeTime()
+    fake = FakeTime(500.0)
     sent: list[int] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -90,7 +76,7 @@ def test_a_body_within_the_deadline_is_whole() -> None:
 
 
 def test_the_deadline_is_retried_like_any_timeout() -> None:
-    fake = FakeTime()
+    fake = FakeTime(500.0)
     sent: list[int] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -104,7 +90,7 @@ def test_the_deadline_is_retried_like_any_timeout() -> None:
 
 
 def test_stop_during_the_body_cancels_without_a_fetch_error() -> None:
-    fake = FakeTime()
+    fake = FakeTime(500.0)
     stop = threading.Event()
     sent: list[int] = []
 
@@ -127,7 +113,7 @@ def test_stop_during_the_body_cancels_without_a_fetch_error() -> None:
 
 
 def test_stop_while_waiting_for_headers_returns_at_once() -> None:
-    fake = FakeTime()
+    fake = FakeTime(500.0)
     stop = threading.Event()
     release = threading.Event()  # the "server" answers only when released
 
@@ -159,7 +145,7 @@ def test_a_set_stop_sends_nothing() -> None:
     stop = threading.Event()
     stop.set()
     with pytest.raises(Cancelled):
-        make(httpx.MockTransport(handler), FakeTime(), stop=stop).get(URL)
+        make(httpx.MockTransport(handler), FakeTime(500.0), stop=stop).get(URL)
     assert calls == []
 
 
@@ -171,7 +157,7 @@ def test_a_failure_caused_by_the_stop_is_a_cancellation() -> None:
         raise httpx.ReadTimeout("slow", request=request)
 
     with pytest.raises(Cancelled):
-        make(httpx.MockTransport(handler), FakeTime(), stop=stop, retries=2).get(URL)
+        make(httpx.MockTransport(handler), FakeTime(500.0), stop=stop, retries=2).get(URL)
 
 
 def test_retry_waits_are_logged_as_warnings(caplog: pytest.LogCaptureFixture) -> None:
@@ -181,7 +167,7 @@ def test_retry_waits_are_logged_as_warnings(caplog: pytest.LogCaptureFixture) ->
         status = next(statuses)
         return httpx.Response(status, headers={"Retry-After": "3600"}, text="x")
 
-    fake = FakeTime()
+    fake = FakeTime(500.0)
     with caplog.at_level(logging.WARNING, logger="scraper.fetch"):
         result = make(httpx.MockTransport(handler), fake, retries=2).get(URL)
     assert result.status_code == 200
@@ -198,7 +184,7 @@ def test_network_retry_warning_names_the_error(caplog: pytest.LogCaptureFixture)
     def handler(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
 
-    fake = FakeTime()
+    fake = FakeTime(500.0)
     with caplog.at_level(logging.WARNING, logger="scraper.fetch"), pytest.raises(FetchNetworkError):
         make(httpx.MockTransport(handler), fake, retries=1, backoff=0.5).get(URL)
     assert [r.getMessage() for r in caplog.records] == [
@@ -212,7 +198,7 @@ def test_no_warning_when_the_last_attempt_fails(caplog: pytest.LogCaptureFixture
         return httpx.Response(503)
 
     with caplog.at_level(logging.WARNING), pytest.raises(FetchStatusError):
-        make(httpx.MockTransport(handler), FakeTime(), retries=0).get(URL)
+        make(httpx.MockTransport(handler), FakeTime(500.0), retries=0).get(URL)
     assert caplog.records == []
 
 
@@ -232,7 +218,7 @@ def _dns_failure(code: int) -> httpx.MockTransport:
 
 def test_an_unknown_host_fails_at_once() -> None:
     transport = _dns_failure(socket.EAI_NONAME)
-    fake = FakeTime()
+    fake = FakeTime(500.0)
     with pytest.raises(FetchNetworkError) as info:
         make(transport, fake, retries=2).get("https://news.invalid/x")
     assert str(info.value).startswith("host name does not resolve: ")
@@ -243,7 +229,7 @@ def test_an_unknown_host_fails_at_once() -> None:
 
 def test_a_temporary_dns_failure_is_retried() -> None:
     transport = _dns_failure(socket.EAI_AGAIN)
-    fake = FakeTime()
+    fake = FakeTime(500.0)
     with pytest.raises(FetchNetworkError) as info:
         make(transport, fake, retries=2, backoff=1.0).get("https://news.example/x")
     assert transport.calls == [1, 1, 1]  # type: ignore[attr-defined]
@@ -258,7 +244,7 @@ def test_a_dead_host_logs_no_robots_warning(caplog: pytest.LogCaptureFixture) ->
         paths.append(request.url.path)
         raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
 
-    fake = FakeTime()
+    fake = FakeTime(500.0)
     fetcher = make(httpx.MockTransport(handler), fake, respect_robots=True, retries=0)
     with caplog.at_level(logging.DEBUG, logger="scraper"), pytest.raises(FetchNetworkError):
         fetcher.get(URL)
@@ -275,7 +261,7 @@ def test_a_robots_5xx_is_one_warning_line(caplog: pytest.LogCaptureFixture) -> N
             return httpx.Response(503)
         return httpx.Response(200, text="page")
 
-    fetcher = make(httpx.MockTransport(handler), FakeTime(), respect_robots=True)
+    fetcher = make(httpx.MockTransport(handler), FakeTime(500.0), respect_robots=True)
     with caplog.at_level(logging.WARNING, logger="scraper"):
         assert fetcher.get(URL).text == "page"
     assert [r.getMessage() for r in caplog.records] == [
