@@ -192,7 +192,8 @@ def _outcome_json(outcome: SourceOutcome) -> dict[str, Any]:
 
 def _print_outcomes(outcomes: list[SourceOutcome], pending: int) -> None:
     table = Table(title="check summary")
-    for col in ("source", "new", "revised", "unchanged", "failed", "follow-ups", "status"):
+    columns = ("source", "new", "revised", "unchanged", "failed", "removed", "restored")
+    for col in (*columns, "follow-ups", "status"):
         table.add_column(col, overflow="fold")
     for o in outcomes:
         status = "[green]ok[/]" if o.ok else f"[red]{o.error or 'some articles failed'}[/]"
@@ -206,6 +207,8 @@ def _print_outcomes(outcomes: list[SourceOutcome], pending: int) -> None:
             str(o.revised),
             str(o.unchanged),
             str(o.failed),
+            str(o.removed),
+            str(o.restored),
             str(o.followups),
             status,
         )
@@ -239,7 +242,9 @@ def run(config_file: Path | None, duration: float | None) -> None:
             deliver=lambda: deliver(services.store, services.webhooks, client),
             deliver_interval=config.deliver_interval,
         )
-        console.print(f"watching {len(config.sources)} sources; database {config.database}")
+        count = len(config.sources)
+        noun = "source" if count == 1 else "sources"
+        console.print(f"watching {count} {noun}; database {config.database}")
         run_until_stopped(scheduler, duration=duration, stop=stop)
     console.print("stopped")
 

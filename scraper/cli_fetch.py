@@ -13,6 +13,7 @@ import click
 
 from .charset import decode_html, looks_binary
 from .cli import _echo_json, _errors_to_exit, _iso, cli, console
+from .doctype import listing_kind
 from .errors import FetchError, ParseError, ScraperError
 from .fetch import Fetcher, FetchOptions
 from .models import Article
@@ -141,6 +142,13 @@ def fetch_article(
         )
         with Fetcher(options=options) as fetcher:
             result = fetcher.get(target)
+        listing = listing_kind(result)
+        if listing is not None:
+            raise ParseError(
+                f"this is a {listing}, not an article page: "
+                f'watch it as a source with kind = "{listing}"',
+                url=target,
+            )
         data, text, url = result.content, result.text, result.final_url
     else:
         data = _read_local(target)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from localserver import LocalSite, Route
-from newsroom import ARTICLE_PATH, PARAGRAPHS, PUBLISHED, TITLE, render_article
+from newsroom import ARTICLE_PATH, PARAGRAPHS, PUBLISHED, TITLE, render_article, render_feed
 
 from scraper.cli import cli
 
@@ -92,3 +92,13 @@ def test_fetch_timeout_and_retries_options(site: LocalSite, retries: int, reques
     assert "within 0.2 s" in result.stderr
     assert "Timeout" not in result.stderr
     assert len(site.requests_to("/slow")) == requests
+
+
+def test_fetch_of_a_feed_says_it_is_a_feed(site: LocalSite) -> None:
+    site.routes["/feed.xml"] = Route(render_feed(site.url("")), content_type="application/rss+xml")
+    result = CliRunner().invoke(cli, ["fetch", site.url("/feed.xml"), "--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {
+        "error": "this is a feed, not an article page: watch it as a source with "
+        f'kind = "feed" ({site.url("/feed.xml")})'
+    }

@@ -100,3 +100,18 @@ def test_an_article_taken_down_and_put_back(
         {"removed_at": removed["removed_at"], "status": 410, "restored_at": restored["restored_at"]}
     ]
     assert f"restored {restored['restored_at']}" in _history(config, url)
+
+
+def test_the_check_table_counts_removals(
+    tmp_path: Path, site: LocalSite, receiver: LocalSite
+) -> None:
+    publish(site)
+    config = _config(tmp_path, site, receiver)
+    _check(config)
+    site.routes[ARTICLE_PATH] = Route("<html><body><p>gone</p></body></html>", 410)
+    result = CliRunner().invoke(cli, ["check", "--config", str(config)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if line.startswith("│ nile"))
+    cells = [c.strip() for c in row.strip("│ ").split("│")]
+    # source, new, revised, unchanged, failed, removed, restored, follow-ups, status
+    assert cells[:7] == ["nile", "0", "0", "0", "0", "1", "0"]
