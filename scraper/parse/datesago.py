@@ -38,6 +38,7 @@ from .datewords import (
     RELATIVE_BEFORE,
     RELATIVE_DAYS,
     RELATIVE_DUALS,
+    RELATIVE_FRACTIONS,
     RELATIVE_HALF,
     RELATIVE_ONE,
     RELATIVE_UNITS,
@@ -59,7 +60,15 @@ _MORE = (
     rf"(?:(?P<n2>\d{{1,3}})\s+(?P<unit2>{_alternation(list(RELATIVE_UNITS))})"
     rf"|(?P<half>{_alternation(RELATIVE_HALF)}))(?!\w))?"
 )
+# Amounts said in one word or phrase: Arabic duals, fractions of an hour.
+_FIXED = {k.lower(): v for k, v in {**RELATIVE_DUALS, **RELATIVE_FRACTIONS}.items()}
 _PATTERNS = (
+    # "half an hour ago", "mezz'ora fa"
+    re.compile(
+        rf"(?<!\w)(?P<dual>{_alternation(list(RELATIVE_FRACTIONS))})\s+"
+        rf"(?:{_alternation(RELATIVE_AFTER)})(?!\w)",
+        re.I,
+    ),
     # "3 hours ago", "an hour ago", "2 giorni fa", "2 hours, 15 minutes ago"
     re.compile(
         rf"(?<!\w){_AMOUNT}\s+{_UNIT}{_MORE}\s+(?:{_alternation(RELATIVE_AFTER)})(?!\w)", re.I
@@ -67,7 +76,7 @@ _PATTERNS = (
     # "il y a 3 heures", "vor einer Stunde", "منذ 3 ساعات", "منذ ساعة", "منذ ساعتين ونصف"
     re.compile(
         rf"(?<!\w)(?:{_alternation(RELATIVE_BEFORE)})\s+"
-        rf"(?:(?P<dual>{_alternation(list(RELATIVE_DUALS))})|(?:{_AMOUNT}\s+)?{_UNIT})(?!\w)"
+        rf"(?:(?P<dual>{_alternation(list(_FIXED))})|(?:{_AMOUNT}\s+)?{_UNIT})(?!\w)"
         rf"{_MORE}",
         re.I,
     ),
@@ -134,7 +143,7 @@ def _seconds(match: re.Match[str]) -> int:
     """The amount a relative phrase states, in seconds; 0 when it is too vague."""
     groups = match.groupdict()
     if groups.get("dual"):
-        total = RELATIVE_DUALS[groups["dual"]]
+        total = _FIXED[groups["dual"].lower()]
         unit = total // 2
     else:
         unit = RELATIVE_UNITS[groups["unit"].lower()]

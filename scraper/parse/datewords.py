@@ -115,6 +115,13 @@ RELATIVE_DUALS: dict[str, int] = {
     "دقيقتين": 120, "دقيقتان": 120, "ساعتين": 7200, "ساعتان": 7200, "يومين": 172800,
     "يومان": 172800, "أسبوعين": 1209600, "اسبوعين": 1209600,
 }
+# Fractions of an hour said as words ("منذ نصف ساعة", "half an hour ago"), in seconds.
+RELATIVE_FRACTIONS: dict[str, int] = {
+    "نصف ساعة": 1800, "ربع ساعة": 900, "ثلث ساعة": 1200, "half an hour": 1800,
+    "a quarter of an hour": 900, "une demi-heure": 1800, "un quart d'heure": 900,
+    "media hora": 1800, "meia hora": 1800, "einer halben stunde": 1800,
+    "einer viertelstunde": 900, "mezz'ora": 1800, "yarım saat": 1800,
+}
 # Words standing for "one" before a unit ("an hour ago", "il y a une heure", "vor einer Stunde").
 RELATIVE_ONE: tuple[str, ...] = (
     "a", "an", "one", "un", "une", "einer", "einem", "una", "uno", "um", "uma", "bir",
@@ -235,6 +242,7 @@ __all__ = [
     "RELATIVE_BEFORE",
     "RELATIVE_DAYS",
     "RELATIVE_DUALS",
+    "RELATIVE_FRACTIONS",
     "RELATIVE_HALF",
     "RELATIVE_ONE",
     "RELATIVE_UNITS",

@@ -186,8 +186,8 @@ def extract_title(page: Page, *, rules: SiteRules) -> str | None:
     h1 = _best_h1(page, hints, names)
     folded = {n.casefold() for n in names}
     for position, meta in enumerate(metas):
-        if not meta or meta.casefold() in folded:
-            continue  # absent, or the site's own name used as a title
+        if not meta or meta.casefold() in folded or sum(ch.isalpha() for ch in meta) < 2:
+            continue  # absent, the site's own name used as a title, or junk ("x")
         if position == 0 and h1 and meta.endswith(_ELLIPSIS):
             stem = meta.rstrip(".… ")
             if h1.startswith(stem):

@@ -292,3 +292,12 @@ def test_direction_marks_around_a_title_are_dropped() -> None:
         "<body></body></html>"
     )
     assert extract_title(page, rules=SiteRules()) == "تأجيل مباراة القمة بسبب الأمطار"
+
+
+def test_a_junk_jsonld_headline_loses_to_the_page() -> None:
+    page = build_page(
+        '<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"x"}'
+        "</script><title>Council approves new harbour budget | Bay Courier</title></head>"
+        "<body><h1>Council approves new harbour budget</h1></body></html>"
+    )
+    assert extract_title(page, rules=SiteRules()) == "Council approves new harbour budget"
