@@ -123,6 +123,12 @@ RELATED_HEADING = re.compile(
     re.IGNORECASE,
 )
 _NAMED_ZONES = {name.lower(): zone for name, zone in NAMED_ZONES.items()}
+# A zone named just before a date ("北京时间2026年11月28日", "بتوقيت مكة: 5 مارس 2024").
+_NAMED_BEFORE = re.compile(
+    rf"ب?(?P<named>{'|'.join(re.escape(n) for n in sorted(NAMED_ZONES, key=len, reverse=True))})"
+    r"\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
 _EPOCH = re.compile(r"\d{10}(?:\.\d+)?|\d{13}")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)|\d{8}(?!\d)|\d{8}T")
 _HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -280,6 +286,9 @@ def _with_time(norm: str, match: re.Match[str], year: int, month: int, day: int)
         zone = _ZONE.match(norm, end)
         end = zone.end() if zone is not None and _zone_of(zone) is not None else end
     tz = _zone_of(zone) if zone else None
+    if tz is None:  # "北京时间2026年11月28日18:20"
+        before = _NAMED_BEFORE.search(norm[max(0, match.start() - 16) : match.start()])
+        tz = _named_zone(before["named"]) if before else None
     if tz is not None:
         date = date.replace(tzinfo=tz)
     return TextDate(match.start(), end, date, has_time=True)
@@ -306,7 +315,12 @@ def _zone_of(match: re.Match[str]) -> tzinfo | None:
         return _offset(1, ABBR_HOURS[match["abbr"].upper()], 0)
     if match["region"] is not None:
         return ZoneInfo(REGION_ZONES[match["region"].upper()])
-    named = _NAMED_ZONES[match["named"].lower()]
+    return _named_zone(match["named"])
+
+
+def _named_zone(name: str) -> tzinfo | None:
+    """The zone of a name in :data:`NAMED_ZONES` (an IANA zone or a fixed offset)."""
+    named = _NAMED_ZONES[name.lower()]
     return ZoneInfo(named) if isinstance(named, str) else _offset(1, named, 0)
 
 

@@ -543,6 +543,9 @@ def test_parse_value(raw: str, expected: str | None) -> None:
         pytest.param("March 2024", False, None, id="month-year-only"),
         pytest.param("31 February 2024", False, None, id="impossible-day"),
         pytest.param("2024年3月5日", False, "2024-03-05T00:00:00", id="cjk"),
+        pytest.param(
+            "北京时间2026年11月28日18:20", False, "2026-11-28T18:20:00+08:00", id="zone-before-date"
+        ),
     ],
 )
 def test_find_text_dates(text: str, month_first: bool, expected: str | None) -> None:
