@@ -22,12 +22,13 @@ from typing import TYPE_CHECKING
 
 from .errors import FetchStatusError
 from .events import removed_article_event, restored_article_event
-from .models import Removal, Source
+from .models import Article, Removal, Revision, Source
 from .notify.outbox import plan_deliveries
 from .sources.urls import canonicalize_url
 
 if TYPE_CHECKING:
     from .pipeline import Services
+    from .store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -68,10 +69,10 @@ def mark_removed(key: str, source: Source, services: Services, *, status: int) -
     store = services.store
     if store.removal(key) is not None:
         return False
-    revision = store.latest_revision(key)
-    article = store.stored_article(key)
-    if revision is None or article is None:
+    stored = _last_stored(store, key)
+    if stored is None:
         return False
+    revision, article = stored
     now = services.clock()
     removal = Removal(url=key, removed_at=now, status=status, revision=revision.number)
     event = removed_article_event(
@@ -110,10 +111,10 @@ def restore_if_removed(key: str, source: Source, services: Services) -> bool:
     current = store.removal(key)
     if current is None:  # the common case: one indexed lookup
         return False
-    revision = store.latest_revision(key)
-    article = store.stored_article(key)
-    if revision is None or article is None:
+    stored = _last_stored(store, key)
+    if stored is None:
         return False
+    revision, article = stored
     now = services.clock()
     closed = Removal(
         url=key,
@@ -131,6 +132,13 @@ def restore_if_removed(key: str, source: Source, services: Services) -> bool:
     if cleared is not None:
         logger.info("article %s restored (removed since %s)", key, current.removed_at)
     return cleared is not None
+
+
+def _last_stored(store: Store, key: str) -> tuple[Revision, Article] | None:
+    """The latest revision of ``key`` and its article as stored, or None without one."""
+    revision = store.latest_revision(key)
+    article = store.stored_article(key)
+    return None if revision is None or article is None else (revision, article)
 
 
 def removed_page(source: Source, exc: BaseException, services: Services) -> bool | None:

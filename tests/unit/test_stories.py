@@ -5,6 +5,7 @@ The fixture articles are written for these tests (fictional events).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from collections.abc import Callable
@@ -531,16 +532,19 @@ def test_extract_countries(title: str, language: str, expected: set[str]) -> Non
     assert extract_countries(made.terms, made.language) == expected
 
 
-def test_a_place_conflict_scales_the_score() -> None:
+@pytest.mark.parametrize(
+    ("flag", "factor"),
+    [("place_conflict", "conflict_factor"), ("topic_conflict", "topic_factor")],
+)
+def test_a_conflict_scales_the_score(flag: str, factor: str) -> None:
     options = AssignOptions()
     plain = Signals(similarity=0.3, matched_article="a", centroid=0.3, entities=0.3)
-    conflict = Signals(
-        similarity=0.3, matched_article="a", centroid=0.3, entities=0.3, place_conflict=True
-    )
+    conflict = dataclasses.replace(plain, **{flag: True})
 
     assert combine(conflict, options) == pytest.approx(
-        options.conflict_factor * combine(plain, options)
+        getattr(options, factor) * combine(plain, options)
     )
+    assert combine(conflict, options) < combine(plain, options)
 
 
 def test_key_words_show_terms_as_the_articles_write_them() -> None:

@@ -11,8 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from scraper.stories import AssignOptions, Signals, StoryDoc, StoryIndex, make_doc
-from scraper.stories.scoring import combine
+from scraper.stories import AssignOptions, StoryDoc, StoryIndex, make_doc
 from scraper.stories.text import lexicon_terms
 from scraper.stories.topics import main_topics, topic_conflict, topic_strengths
 
@@ -200,19 +199,6 @@ def test_topic_conflict_rules(
     expected: bool,
 ) -> None:
     assert topic_conflict(article, story_main, story_named, members) is expected
-
-
-def test_a_topic_conflict_scales_the_score() -> None:
-    options = AssignOptions()
-    plain = Signals(similarity=0.3, matched_article="a", centroid=0.3, entities=0.3)
-    conflict = Signals(
-        similarity=0.3, matched_article="a", centroid=0.3, entities=0.3, topic_conflict=True
-    )
-
-    assert combine(conflict, options) == pytest.approx(
-        options.topic_factor * combine(plain, options)
-    )
-    assert combine(conflict, options) < combine(plain, options)
 
 
 @pytest.mark.parametrize(
