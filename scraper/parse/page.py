@@ -83,7 +83,10 @@ def refusal(html: str) -> str | None:
         :data:`MAX_DEPTH`) or ``"more than 200000 elements"``
         (:data:`MAX_START_TAGS`), else None.
     """
-    if len(html) < 5 * MAX_DEPTH:
+    # One count of "<" clears every real page (they have under 4,000): fewer
+    # than MAX_DEPTH of them cannot nest that deep. It is the only full pass made
+    # over a normal page here; the closing tags are counted only past that.
+    if len(html) < 5 * MAX_DEPTH or html.count("<") < MAX_DEPTH:
         return None
     if html.count("<") - html.count("</") > MAX_START_TAGS:
         return f"more than {MAX_START_TAGS} elements"
