@@ -132,7 +132,7 @@ class _Walker:
         """Put back the whitespace-only text node (skipped by the traversal) that
         separates ``node`` from the inline text before it."""
         last = self.parts[-1]
-        if last and not last[-1].isspace() and _gap_before(node):
+        if last and not last[-1].isspace() and gap_before(node):
             self.parts.append(" ")
 
     def line_break(self, container: int) -> None:
@@ -153,7 +153,7 @@ class _Walker:
         return len(out.tag) - 1
 
 
-def _gap_before(node: LexborNode) -> bool:
+def gap_before(node: LexborNode) -> bool:
     """Whether whitespace-only text (skipped by the traversal) comes right before
     ``node``: as its previous sibling, past ``<!-- -->`` comments (React output),
     or as the last text inside the previous element (``<b>word </b>next``)."""

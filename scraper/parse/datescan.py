@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
+from .blocks import gap_before
 from .datetext import RELATED_HEADING, Kind
 
 
@@ -173,8 +174,10 @@ def _walk(root: LexborNode, scan: Scan) -> None:
     exactly where a closing tag would have flushed it. A skipped element never
     enters the state, so its whole subtree is skipped. Each element's attributes
     are read once; nothing is recursive (pages nest thousands of levels deep).
+    Whitespace-only text nodes (a third of a page's nodes) are not visited: one
+    space is put back where one separated two words (:func:`gap_before`).
     """
-    nodes = iter(root.traverse(include_text=True, skip_empty=False))
+    nodes = iter(root.traverse(include_text=True, skip_empty=True))
     first = next(nodes, None)
     if first is None:
         return
@@ -197,6 +200,10 @@ def _walk(root: LexborNode, scan: Scan) -> None:
         tag = node.tag or ""
         if tag == "-text":
             text = node.text_content or ""
+            last = scan.parts[-1] if scan.parts else ""
+            if last and not last[-1].isspace() and gap_before(node):
+                scan.parts.append(" ")  # the whitespace-only node skipped before it
+                scan.length += 1
             scan.parts.append(text)
             scan.length += len(text)
         elif tag.startswith("-") or tag in _SKIP_TAGS:
@@ -212,10 +219,10 @@ def _walk(root: LexborNode, scan: Scan) -> None:
                 scan.flush()
                 owner = last_owner = node.mem_id
             elif (
-                (attrs or tag not in _WORD_TAGS)
-                and scan.parts
+                scan.parts
                 and scan.parts[-1]
                 and not scan.parts[-1][-1].isspace()
+                and (attrs or tag not in _WORD_TAGS or gap_before(node))
             ):
                 # Sibling elements laid out apart by CSS ("<span>Updated</span><span>3
                 # hours ago</span>", "<span>By X</span><span class=t>نُشر منذ 3 ساعات
