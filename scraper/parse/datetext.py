@@ -58,6 +58,7 @@ _MONTH_RE = "|".join(re.escape(n) for n in sorted(_MONTH_OF, key=len, reverse=Tr
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _MON = rf"(?P<m>{_MONTH_RE})(?!\w)\.?"
+_YEAR_ANYWHERE = re.compile(r"(?:19|20)\d\d")
 _PATTERNS = (
     re.compile(
         rf"(?<![\w]){_DAY}\s*(?:de\s+|of\s+)?{_MON}\s*(?:de\s+|,\s*|،\s*)?{_YEAR}(?!\d)",
@@ -111,6 +112,21 @@ def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
 
 _PUBLISHED_RE = _words_re(PUBLISHED_WORDS)
 _UPDATED_RE = _words_re(UPDATED_WORDS)
+
+
+def _shortest_cover(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The lower-cased words that contain no other one: a text holds some word
+    of ``words`` only if it holds one of these."""
+    kept: list[str] = []
+    for word in sorted({w.lower() for w in words}, key=len):
+        if not any(k in word for k in kept):
+            kept.append(word)
+    return tuple(kept)
+
+
+# Substring tests in C are cheap; the label patterns try ~90 alternatives at
+# every character: they run only on a text holding one of these.
+_LABEL_KEYS = _shortest_cover(PUBLISHED_WORDS + UPDATED_WORDS)
 # Headings that open a list of other stories or reader comments, whose dates are
 # not the article's ("Related", "اقرأ أيضا", "Lire aussi", "Mehr zum Thema"...).
 RELATED_HEADING = re.compile(
@@ -230,6 +246,8 @@ def find_text_dates(text: str, *, month_first: bool = False) -> list[TextDate]:
     """
     norm = normalize_digits(text)
     found: list[TextDate] = []
+    if _YEAR_ANYWHERE.search(norm) is None:
+        return found  # every pattern needs a year; most blocks have none
     taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(norm):
@@ -357,6 +375,9 @@ def zone_at(text: str, position: int) -> tzinfo | None:
 
 def has_label(text: str) -> bool:
     """True when ``text`` holds a publication or update label word in any language."""
+    low = text.lower()
+    if not any(key in low for key in _LABEL_KEYS):
+        return False
     return bool(_PUBLISHED_RE.search(text) or _UPDATED_RE.search(text))
 
 

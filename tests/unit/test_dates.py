@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from scraper.models import SiteRules
+from scraper.parse.datelines import stated_zone_in_text
 from scraper.parse.dates import extract_dates
 from scraper.parse.datescan import scan_body
 from scraper.parse.datetext import find_text_dates, label_of, parse_value
@@ -814,3 +815,24 @@ def test_time_zone_and_weekday_before_the_date(
 ) -> None:
     html = _page("", f"<article>{H1}<p class='dateline'>{line}</p><p>Story text.</p></article>")
     assert _dates(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "offset_hours"),
+    [
+        ("All times are GMT+2", 2),
+        ("ALL TIMES IN UTC+3", 3),
+        ("Times are GMT-5", -5),
+        ("Toutes les heures sont en UTC+1", 1),
+        ("Alle Zeiten GMT+1", 1),
+        ("Alle Uhrzeiten UTC+2", 2),
+        ("Todas las horas GMT-3", -3),
+        ("Tutti gli orari UTC+1", 1),
+        ("جميع الأوقات بتوقيت GMT+3", 3),
+        ("كل الأوقات GMT+2", 2),
+    ],
+)
+def test_all_times_statement_in_each_language(statement: str, offset_hours: int) -> None:
+    zone = stated_zone_in_text(f"© 2026 The Courier. {statement}. Contact us")
+    assert zone is not None
+    assert zone.utcoffset(None) == timedelta(hours=offset_hours)
