@@ -128,9 +128,14 @@ class _Webhook(_Strict):
     url: str
     secret: str = Field(min_length=1)
     events: list[str] = Field(default_factory=lambda: list(EVENT_TYPES))
-    timeout: TomlFloat = Field(default=10.0, gt=0)
+    timeout: float | str = 10.0
     keywords: list[str] = Field(default_factory=list)
     followed_only: TomlBool = False
+
+    @field_validator("timeout", mode="before")
+    @classmethod
+    def _timeout(cls, value: object) -> float:
+        return duration_value(value, maximum=600.0)
 
     @field_validator("url")
     @classmethod
@@ -326,7 +331,7 @@ def _webhook(raw: _Webhook) -> Webhook:
         url=raw.url,
         secret=raw.secret,
         events=tuple(raw.events),
-        timeout=raw.timeout,
+        timeout=float(raw.timeout),
         keywords=tuple(raw.keywords),
         followed_only=raw.followed_only,
     )

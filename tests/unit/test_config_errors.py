@@ -30,6 +30,31 @@ def test_fetch_timeout_in_milliseconds(tmp_path: Path) -> None:
     assert config.fetch.per_host_delay == pytest.approx(0.2)
 
 
+@pytest.mark.parametrize(("value", "seconds"), [('"5s"', 5.0), ("7.5", 7.5), ('"1m"', 60.0)])
+def test_webhook_timeout_takes_a_duration_like_fetch(
+    tmp_path: Path, value: str, seconds: float
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[[webhooks]]\nname = "desk"\nurl = "http://127.0.0.1:9/hook"\nsecret = "s"\n'
+        f"timeout = {value}\n",
+        encoding="utf-8",
+    )
+    assert load_config(path).webhooks[0].timeout == pytest.approx(seconds)
+
+
+@pytest.mark.parametrize("value", ['"soon"', "0", '"20m"'])
+def test_webhook_timeout_errors_name_the_key(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[[webhooks]]\nname = "desk"\nurl = "http://127.0.0.1:9/hook"\nsecret = "s"\n'
+        f"timeout = {value}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match=r"webhooks\[0\]\.timeout|webhooks.*timeout"):
+        load_config(path)
+
+
 @pytest.mark.parametrize(
     ("raw", "key", "message"),
     [
@@ -264,7 +289,7 @@ def test_pydantic_errors_are_reworded(raw: dict, key: str, message: str) -> None
                 ]
             },
             "webhooks[0].timeout",
-            "must be a number (without quotes), got '9'",
+            "'9' is not a duration; use e.g. '30s', '15m', '1h', '1h30m'",
         ),
         (
             {"stories": {"window_days": "30"}},
