@@ -41,6 +41,8 @@ from .hints import (
     CONTROL_PATTERN,
     HEADING_TAGS,
     MAX_LINK_DENSITY,
+    MEDIA_PROMO_CHARS,
+    MEDIA_PROMO_RE,
     NOT_FOUND_WORDS,
     SENTENCE_END,
     SIGN_OFF_CHARS,
@@ -187,6 +189,8 @@ def _is_chrome_block(block: Block, chars: int, title: str) -> bool:
             return True  # the heading of a teaser box ("You may also like...")
     if block.text.startswith(("©", "Copyright", "(c)")):
         return True
+    if chars <= MEDIA_PROMO_CHARS and MEDIA_PROMO_RE.match(block.text):
+        return True  # "WATCH: ...", «شاهد: ...»: the caption of an embedded clip
     return block.tag in HEADING_TAGS and bool(title) and block.text in title
 
 
@@ -223,7 +227,7 @@ def _trim_edges(blocks: Sequence[Block], stats: BlockStats, kept: list[int]) -> 
 
 
 _LIST_TAGS = frozenset({"li", "dd", "dt", "td", "th", "pre"})
-_FULL_STOPS = frozenset(".!?。！？؟")
+_FULL_STOPS = frozenset(".!?。！？؟۔")
 _CLOSERS = "\"'”’»)]」』）"
 
 

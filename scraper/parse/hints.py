@@ -105,11 +105,17 @@ BOILERPLATE_PHRASES: frozenset[str] = frozenset({
     "مواضيع شائعة", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ ايضا", "شارك", "مشاركة", "التعليقات",
     # Chinese/Japanese: advertisement, related articles, share.
     "广告", "廣告", "相关阅读", "相關閱讀", "分享", "広告", "関連記事", "シェア",
+    # "Advertisement" as other sites label their ad slots: French, German, Spanish,
+    # Portuguese, Italian, Turkish, Russian, Indonesian, Korean, Hebrew, Persian, Urdu.
+    "publicité", "anzeige", "werbung", "publicidad", "anuncio", "publicidade",
+    "pubblicità", "reklam", "реклама", "iklan", "광고", "פרסומת", "تبلیغات", "آگهی",
+    "اشتہار",
 })
 
 #: Starts of short headings that open a box of teasers or comments, not article text
 #: (compared lower-cased): English, French, German, Spanish, Portuguese, Italian,
-#: Russian, Indonesian, Turkish, Arabic, Chinese, Japanese, Korean.
+#: Russian, Indonesian, Turkish, Arabic, Hebrew, Persian, Urdu, Chinese, Japanese,
+#: Korean; also the preview of the next story ("Next article", «المقال التالي»).
 END_HEADINGS: tuple[str, ...] = (
     "related", "you may also like", "you might also like", "you may like", "you might like",
     "more from", "more stories", "more news", "more on this", "read more", "read also",
@@ -126,6 +132,15 @@ END_HEADINGS: tuple[str, ...] = (
     "مواضيع ذات صلة", "الأكثر قراءة", "التعليقات",
     "相关阅读", "相關閱讀", "相关新闻", "相關新聞",
     "関連記事", "関連ニュース", "관련기사", "관련 기사",
+    # Hebrew, Persian, Urdu: more on the subject, read also / more, related, most read
+    # (their words for "comments" also mean "reactions" or "opinions" in subheads).
+    "עוד בנושא", "כתבות נוספות", "קראו עוד", "קראו גם", "הכי נקראים",
+    "مطالب مرتبط", "بیشتر بخوانید", "همچنین بخوانید", "پربازدیدترین",
+    "یہ بھی پڑھیں", "مزید پڑھیں", "متعلقہ خبریں", "سب سے زیادہ پڑھی",
+    # A preview of the next story: "Next article", «المقال التالي»...
+    "next article", "next story", "up next", "read next", "article suivant",
+    "nächster artikel", "siguiente artículo", "próxima notícia", "articolo successivo",
+    "следующая статья", "sonraki haber", "المقال التالي", "الخبر التالي", "الموضوع التالي",
 )
 
 #: Closing lines of an article that are not its text (checked on the last kept
@@ -145,6 +160,17 @@ SIGN_OFF_RE = re.compile(
 )
 SIGN_OFF_CHARS = 300
 
+#: A short line promoting a video or audio clip placed in the article ("WATCH: How
+#: the bridge was lifted", «شاهد: كيف تجدد رخصتك»): its label and a colon.
+MEDIA_PROMO_RE = re.compile(
+    r"^\s*(?:watch|video|listen|vidéo|regardez|à voir|sehen sie|mira|vídeo|assista|"
+    r"guarda|смотрите|видео|izle|شاهد|شاهدوا|فيديو|بالفيديو|צפו|וידאו|ویدیو|ببینید|"
+    r"ویڈیو|دیکھیں)\s*[:：]",
+    re.IGNORECASE,
+)
+#: Longest line :data:`MEDIA_PROMO_RE` applies to (characters).
+MEDIA_PROMO_CHARS = 100
+
 
 
 def is_end_heading(text: str) -> bool:
@@ -161,8 +187,8 @@ _MORE_STORIES = re.compile(
 #: Pattern for font-size controls and similar widgets rendered as text ("100% حجم الخط").
 CONTROL_PATTERN = re.compile(r"^\s*[\d٠-٩]+\s*[%٪]\s*\S{0,20}\s*\S{0,20}\s*$")
 
-#: Sentence and clause punctuation in several scripts (Latin, Arabic, CJK, Devanagari).
-PUNCTUATION: frozenset[str] = frozenset(".,;:!?،؛؟。，、．！？；：…।")
+#: Sentence and clause punctuation in several scripts (Latin, Arabic, Urdu, CJK, Devanagari).
+PUNCTUATION: frozenset[str] = frozenset(".,;:!?،؛؟۔。，、．！？；：…।")
 PUNCTUATION_RE = re.compile("[" + re.escape("".join(sorted(PUNCTUATION))) + "]")
 #: Han ideographs, hiragana and katakana (Unicode blocks), for length weighting.
 _CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
@@ -170,7 +196,7 @@ CJK_RE = re.compile(f"[{_CJK}]")
 #: A space between two CJK characters or punctuation marks (Hangul is not included:
 #: Korean separates words with spaces).
 CJK_GAP_RE = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
-SENTENCE_END: frozenset[str] = frozenset(".!?؟。．！？…।\"'”’»)")
+SENTENCE_END: frozenset[str] = frozenset(".!?؟۔。．！？…।\"'”’»)")
 
 #: Extra weight of a Han or kana character over a Latin letter (CJK text is denser).
 CJK_WEIGHT = 2.0

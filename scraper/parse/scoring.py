@@ -171,11 +171,13 @@ def mark_end_boxes(lay: Layout) -> None:
     """Hint as chrome (-3, like comments) the boxes opened by a "Related" heading.
 
     A heading (``h2``-``h6``, or a short element with no block inside) reading
-    "Related stories", "You may also like", "Leia também", "اقرأ أيضا"...
-    (:func:`~scraper.parse.hints.is_end_heading`) that is the first text of its
-    parent container makes that container a box of teasers or comments, however
-    its class is named. A heading in the middle of a container's text is left
-    alone (the article may go on after it), and so is a box holding the ``<h1>``.
+    "Related stories", "You may also like", "Leia também", "اقرأ أيضا", "Next
+    article"... (:func:`~scraper.parse.hints.is_end_heading`) that is the first
+    text of its parent container makes that container a box of teasers or
+    comments, however its class is named; so does such a label written in a
+    ``div``/``section``'s own text before its child blocks. A heading in the
+    middle of a container's text is left alone (the article may go on after it),
+    and so is a box holding the ``<h1>``.
 
     Args:
         lay: the page layout; its ``hint`` list is updated in place.
@@ -187,14 +189,21 @@ def mark_end_boxes(lay: Layout) -> None:
             continue
         end = end or subtree_ends(parent)
         c = block.container
-        if not (tags[c] in HEADING_TAGS or end[c] == c + 1):
+        if tags[c] in HEADING_TAGS or end[c] == c + 1:
+            box = parent[c]  # a heading element, first in its box
+        elif tags[c] in _BOX_TAGS:
+            box = c  # a label in the box's own text ("<div><span>Next article</span><article>")
+        else:
             continue
-        box = parent[c]
         if box <= 0 or (i and box <= blocks[i - 1].container < end[box]):
             continue
         inside = takewhile(lambda b: b.container < end[box], blocks[i + 1:])  # noqa: B023
         if lay.hint_of(box) < 2 and not any(tags[b.container] == "h1" for b in inside):
             lay.hint[box] = -3
+
+
+#: Containers that may hold a box label in their own text, before their child blocks.
+_BOX_TAGS = frozenset({"div", "section", "aside", "nav", "footer", "ul", "ol"})
 
 
 def subtree_ends(parent: Sequence[int]) -> list[int]:

@@ -449,3 +449,49 @@ def test_pruned_copy_cuts_chrome_and_dead_elements_but_not_the_article() -> None
     assert "Contact us" not in text and "A caption" not in text
     assert "Shown" in text and P1 in text
     assert "Contact us" in (page.tree.body.text() if page.tree.body else "")
+
+
+@pytest.mark.parametrize(
+    "label", ["Anzeige", "Publicidad", "Reklam", "Реклама", "פרסומת", "تبلیغات", "اشتہار", "광고"]
+)
+def test_ad_labels_in_other_languages_are_dropped(label: str) -> None:
+    html = article(P1, P2, extra=f"<div class='slot'><span>{label}</span></div><p>{P3}</p>")
+    assert body(html).text.split("\n\n") == [P1, P2, P3]
+
+
+def test_a_next_article_preview_after_the_body_is_left_out() -> None:
+    preview = (
+        "<div class='next-article'><span>Next article</span><article class='preview'>"
+        "<h2><a href='/next'>Council votes on harbour parking</a></h2>"
+        "<p>The council will decide on Thursday whether to charge for parking on the "
+        "harbour front, after a year of complaints from residents about the traffic.</p>"
+        "<p>Traders fear that visitors would go elsewhere, while residents say the "
+        "charges are overdue and the money should pay for a shuttle bus.</p></article></div>"
+    )
+    html = (
+        "<html><body><main><div class='story'><h1>Ferry adds a crossing</h1>"
+        f"<div class='text'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>{preview}"
+        "</main></body></html>"
+    )
+    assert body(html).text.split("\n\n") == [P1, P2, P3]
+
+
+@pytest.mark.parametrize(
+    "promo",
+    ["WATCH: How the ferry crosses in a storm", "شاهد: كيف تجدد رخصتك في ثلاث خطوات"],
+)
+def test_a_video_promo_line_inside_the_body_is_dropped(promo: str) -> None:
+    clip = f"<div class='clip'><div data-src='/v/1'></div><p>{promo}</p></div>"
+    html = article(P1, P2, extra=f"{clip}<p>{P3}</p>")
+    assert body(html).text.split("\n\n") == [P1, P2, P3]
+
+
+def test_urdu_full_stop_ends_a_sentence() -> None:
+    # Urdu paragraphs whose only punctuation is the Urdu full stop «۔» (U+06D4).
+    ur = [
+        "شہر کی نئی میٹرو لائن اگلے سال کے آخر تک کھل جائے گی اور اس پر بارہ اسٹیشن ہوں گے۔",
+        "حکام کے مطابق اس لائن پر روزانہ ایک لاکھ سے زیادہ مسافر سفر کریں گے اور رش کم ہوگا۔",
+        "منصوبے پر کام تین سال سے جاری ہے اور اس کی لاگت میں پچھلے سال اضافہ ہوا تھا۔",
+    ]
+    result = body(article(*ur))
+    assert result.text.split("\n\n") == ur
