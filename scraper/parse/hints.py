@@ -115,7 +115,7 @@ BOILERPLATE_PHRASES: frozenset[str] = frozenset({
 #: Starts of short headings that open a box of teasers or comments, not article text
 #: (compared lower-cased): English, French, German, Spanish, Portuguese, Italian,
 #: Russian, Indonesian, Turkish, Arabic, Hebrew, Persian, Urdu, Chinese, Japanese,
-#: Korean; also the preview of the next story ("Next article", «المقال التالي»).
+#: Korean. :func:`is_end_heading` also reads :data:`NEXT_STORY_LABELS`.
 END_HEADINGS: tuple[str, ...] = (
     "related", "you may also like", "you might also like", "you may like", "you might like",
     "more from", "more stories", "more news", "more on this", "read more", "read also",
@@ -137,7 +137,10 @@ END_HEADINGS: tuple[str, ...] = (
     "עוד בנושא", "כתבות נוספות", "קראו עוד", "קראו גם", "הכי נקראים",
     "مطالب مرتبط", "بیشتر بخوانید", "همچنین بخوانید", "پربازدیدترین",
     "یہ بھی پڑھیں", "مزید پڑھیں", "متعلقہ خبریں", "سب سے زیادہ پڑھی",
-    # A preview of the next story: "Next article", «المقال التالي»...
+)
+#: Labels of a preview of the next story placed after the article ("Next article",
+#: «المقال التالي»): they never open the article's own text.
+NEXT_STORY_LABELS: tuple[str, ...] = (
     "next article", "next story", "up next", "read next", "article suivant",
     "nächster artikel", "siguiente artículo", "próxima notícia", "articolo successivo",
     "следующая статья", "sonraki haber", "المقال التالي", "الخبر التالي", "الموضوع التالي",
@@ -177,7 +180,11 @@ def is_end_heading(text: str) -> bool:
     """A short heading that opens teasers or comments, not article text:
     :data:`END_HEADINGS`, or "More/Top/Latest/Other ... stories/news/articles"."""
     low = text.lower()
-    return low.startswith(END_HEADINGS) or _MORE_STORIES.match(low) is not None
+    return (
+        low.startswith(END_HEADINGS)
+        or low.startswith(NEXT_STORY_LABELS)
+        or _MORE_STORIES.match(low) is not None
+    )
 
 
 _MORE_STORIES = re.compile(

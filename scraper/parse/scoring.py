@@ -23,6 +23,7 @@ from .hints import (
     EMBED_HINT,
     HEADING_TAGS,
     HINT_FACTOR,
+    NEXT_STORY_LABELS,
     PARAGRAPH_TAGS,
     PROSE_LINK_DENSITY,
     PUNCTUATION_RE,
@@ -174,10 +175,11 @@ def mark_end_boxes(lay: Layout) -> None:
     "Related stories", "You may also like", "Leia também", "اقرأ أيضا", "Next
     article"... (:func:`~scraper.parse.hints.is_end_heading`) that is the first
     text of its parent container makes that container a box of teasers or
-    comments, however its class is named; so does such a label written in a
-    ``div``/``section``'s own text before its child blocks. A heading in the
-    middle of a container's text is left alone (the article may go on after it),
-    and so is a box holding the ``<h1>``.
+    comments, however its class is named; so does a "Next article" label
+    (:data:`~scraper.parse.hints.NEXT_STORY_LABELS`) written in a ``div``'s own
+    text before the preview's blocks. A heading in the middle of a container's
+    text is left alone (the article may go on after it), and so is a box holding
+    the ``<h1>``.
 
     Args:
         lay: the page layout; its ``hint`` list is updated in place.
@@ -191,8 +193,8 @@ def mark_end_boxes(lay: Layout) -> None:
         c = block.container
         if tags[c] in HEADING_TAGS or end[c] == c + 1:
             box = parent[c]  # a heading element, first in its box
-        elif tags[c] in _BOX_TAGS:
-            box = c  # a label in the box's own text ("<div><span>Next article</span><article>")
+        elif tags[c] in _BOX_TAGS and block.text.lower().startswith(NEXT_STORY_LABELS):
+            box = c  # "<div><span>Next article</span><article>...": the preview's own box
         else:
             continue
         if box <= 0 or (i and box <= blocks[i - 1].container < end[box]):

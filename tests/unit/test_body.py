@@ -495,3 +495,12 @@ def test_urdu_full_stop_ends_a_sentence() -> None:
     ]
     result = body(article(*ur))
     assert result.text.split("\n\n") == ur
+
+
+def test_a_trending_line_at_the_top_of_the_article_box_does_not_hide_the_article() -> None:
+    html = (
+        "<html><body><h1>Ferry adds a crossing</h1><div class='x9k2'>"
+        "<span>Trending: <a href='/a'>Storm warning</a></span>"
+        f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>"
+    )
+    assert body(html).text.split("\n\n") == [P1, P2, P3]
