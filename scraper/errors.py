@@ -81,6 +81,11 @@ class StoreError(ScraperError):
     """The SQLite database could not be opened, migrated, read or written."""
 
 
+class RevisionConflict(StoreError):
+    """Another process stored a revision of the same article first (two writers on
+    one database): the caller compares again with the newest stored revision."""
+
+
 class StoryError(ScraperError):
     """A story correction (merge, split) names an unknown story or article."""
 
@@ -111,6 +116,7 @@ __all__ = [
     "ParseError",
     "RobotsDisallowed",
     "ScraperError",
+    "RevisionConflict",
     "StoreError",
     "StoryError",
 ]

@@ -21,7 +21,7 @@ from typing import Protocol
 from .charset import looks_binary
 from .diff import compare, content_hash
 from .entries import entries_to_check, oldest_first
-from .errors import Cancelled, ParseError, ScraperError
+from .errors import Cancelled, ParseError, RevisionConflict, ScraperError, StoreError
 from .events import new_article_event, revised_article_event
 from .fetch import Fetcher
 from .models import (
@@ -240,33 +240,60 @@ def _check_entry(
     tally.restored += restore_if_removed(key, source, services)
     aliases = sorted({entry.url, canonicalize_url(result.url), canonicalize_url(result.final_url)})
     with services._article_lock:
-        previous = store.latest_revision(key)
-        change = compare(previous, article)
-        if change is None:
-            store.touch_article(key, at=services.clock(), aliases=aliases)
-            tally.unchanged += 1
+        for attempt in range(_CONFLICT_ATTEMPTS):
+            try:
+                _save_if_changed(key, article, source, services, aliases, baseline, tally)
+                break
+            except RevisionConflict as exc:
+                # Another process (a `scraper check` beside the daemon) stored this
+                # article first: compare again with what it stored.
+                logger.info("%s; comparing again (attempt %d)", exc, attempt + 2)
         else:
-            revision = _revision(key, previous, article, change, services.clock())
-            events = _events(
-                source,
-                article,
-                revision,
-                change,
-                services,
-                baseline=baseline,
-                first=previous is None,
-            )
-            store.save_revision(
-                source=source.name,
-                article=article,
-                revision=revision,
-                diff=change.diff,
-                events=events,
-                deliveries=_deliveries(events, services),
-                aliases=aliases,
-            )
-            tally.count(events, first=previous is None)
+            raise StoreError(f"{key} kept changing under other writers; will retry next poll")
     store.save_validators(entry.url, result.validators, at=services.clock())
+
+
+#: Comparisons tried when other processes keep storing revisions of one article.
+_CONFLICT_ATTEMPTS = 3
+
+
+def _save_if_changed(
+    key: str,
+    article: Article,
+    source: Source,
+    services: Services,
+    aliases: Sequence[str],
+    baseline: bool,
+    tally: _Tally,
+) -> None:
+    """Compare ``article`` with its newest stored revision; store a new revision
+    (with its events) when it changed, else mark it checked.
+
+    Raises:
+        RevisionConflict: another process stored a revision meanwhile.
+        StoreError: the database failed.
+    """
+    store = services.store
+    previous = store.latest_revision(key)
+    change = compare(previous, article)
+    if change is None:
+        store.touch_article(key, at=services.clock(), aliases=aliases)
+        tally.unchanged += 1
+        return
+    revision = _revision(key, previous, article, change, services.clock())
+    events = _events(
+        source, article, revision, change, services, baseline=baseline, first=previous is None
+    )
+    store.save_revision(
+        source=source.name,
+        article=article,
+        revision=revision,
+        diff=change.diff,
+        events=events,
+        deliveries=_deliveries(events, services),
+        aliases=aliases,
+    )
+    tally.count(events, first=previous is None)
 
 
 def _fetch_entry(

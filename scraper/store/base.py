@@ -94,8 +94,27 @@ class StoreBase:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite_utils.Database]:
-        with self._db.atomic():
+        """A write transaction that takes the write lock first (``BEGIN IMMEDIATE``).
+
+        A deferred ``BEGIN`` reads before it writes, and SQLite answers "database
+        is locked" at once, without waiting, when such a reader must become a
+        writer while another process writes (WAL mode, https://sqlite.org/wal.html);
+        taking the lock up front waits up to the connection's 30 s busy timeout.
+        Nested calls use savepoints.
+        """
+        conn = self._db.conn
+        if conn.in_transaction:
+            with self._db.atomic():
+                yield self._db
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
             yield self._db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
     def _rows(
         self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()

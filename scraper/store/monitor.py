@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from ..errors import RevisionConflict
 from ..models import (
     Article,
     Delivery,
@@ -157,9 +158,18 @@ class MonitorQueries(StoreBase):
             aliases: other URLs (as fetched, as listed in feeds) of this article.
 
         Raises:
+            RevisionConflict: the newest stored revision is not ``revision.number - 1``:
+                another process stored one meanwhile (nothing is written).
             StoreError: on any database error (nothing is written).
         """
         with self._transaction() as db:
+            row = db.execute(
+                "SELECT MAX(number) FROM revisions WHERE url = ?", (revision.url,)
+            ).fetchone()
+            if (row[0] or 0) != revision.number - 1:
+                raise RevisionConflict(
+                    f"revision {row[0]} of {revision.url} was stored by another process"
+                )
             db.table("revisions").insert(_revision_row(revision, diff))
             row = _article_row(source, article, revision)
             if revision.number == 1:

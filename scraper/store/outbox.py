@@ -59,11 +59,33 @@ class OutboxQueries(StoreBase):
         return [_delivery(r) for r in rows]
 
     @guarded
+    def claim_delivery(self, delivery_id: str, *, now: datetime, until: datetime) -> bool:
+        """Take the delivery for one attempt, unless another process holds it.
+
+        Args:
+            delivery_id: the delivery.
+            now: aware UTC time of the attempt; an older claim has run out.
+            until: when this claim runs out (the attempt's timeout and a margin
+                after ``now``), so a delivery claimed by a process that died is
+                sent again (at-least-once).
+
+        Returns:
+            True when the delivery is undelivered and was not claimed by a
+            running attempt; it is now claimed until ``until``.
+        """
+        cursor = self._db.execute(
+            "UPDATE deliveries SET claimed_until = ? WHERE id = ? AND delivered_at IS NULL "
+            "AND (claimed_until IS NULL OR claimed_until <= ?)",
+            (ts(until), delivery_id, ts(now)),
+        )
+        return cursor.rowcount == 1
+
+    @guarded
     def mark_delivered(self, delivery_id: str, *, at: datetime, status_code: int) -> None:
         """Record a 2xx answer for the delivery."""
         self._db.execute(
             "UPDATE deliveries SET delivered_at = ?, attempts = attempts + 1, last_status = ?, "
-            "last_error = NULL WHERE id = ?",
+            "last_error = NULL, claimed_until = NULL WHERE id = ?",
             (ts(at), status_code, delivery_id),
         )
 
@@ -80,7 +102,7 @@ class OutboxQueries(StoreBase):
         """Record a failed attempt; the delivery stays pending until ``next_attempt_at``."""
         self._db.execute(
             "UPDATE deliveries SET attempts = attempts + 1, last_error = ?, last_status = ?, "
-            "next_attempt_at = ? WHERE id = ?",
+            "next_attempt_at = ?, claimed_until = NULL WHERE id = ?",
             (f"{ts(at)}: {error}", status_code, ts(next_attempt_at), delivery_id),
         )
 

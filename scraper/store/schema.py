@@ -82,6 +82,12 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX removals_url ON removals (url, removed_at);
     """,
+    # 4: a delivery being sent is claimed until a time, so that two processes
+    # delivering from one database (the daemon and `scraper deliver`) do not both
+    # send it; a claim left by a process that died simply runs out
+    """
+    ALTER TABLE deliveries ADD COLUMN claimed_until TEXT;
+    """,
 )
 
 

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from scraper.store.schema import MIGRATIONS
+
 OPEN = "import sys; from scraper.store import Store; print(Store(sys.argv[1]).schema_version)"
 
 
@@ -22,4 +24,5 @@ def test_concurrent_first_opens_migrate_once(tmp_path: Path) -> None:
             for _ in range(4)
         ]
         results = [p.communicate(timeout=60) for p in procs]
-        assert [out.strip() for out, _ in results] == ["3"] * 4, [err for _, err in results]
+        versions = [out.strip() for out, _ in results]
+        assert versions == [str(len(MIGRATIONS))] * 4, [err for _, err in results]
