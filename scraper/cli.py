@@ -239,7 +239,7 @@ def run(config_file: Path | None, duration: float | None) -> None:
         scheduler = build_scheduler(
             config.sources,
             check=lambda source: check(source, services),
-            deliver=lambda: deliver(services.store, services.webhooks, client),
+            deliver=lambda: deliver(services.store, services.webhooks, client, stop=stop),
             deliver_interval=config.deliver_interval,
         )
         count = len(config.sources)

@@ -6,6 +6,7 @@ sending, signing and backoff live in :mod:`scraper.notify`.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 
@@ -25,6 +26,7 @@ def deliver(
     *,
     now: datetime | None = None,
     ignore_backoff: bool = False,
+    stop: threading.Event | None = None,
 ) -> DeliveryStats:
     """Try every due pending webhook delivery once.
 
@@ -36,6 +38,8 @@ def deliver(
         ignore_backoff: try every pending delivery, also those whose next attempt
             is later than ``now`` (the user just fixed the receiver). Attempts are
             still recorded at ``now``, and a failure is backed off as usual.
+        stop: set when the daemon is stopping: no further delivery is started
+            (the rest stay pending).
 
     Returns:
         Counts of delivered, failed (kept for retry) and skipped (webhook no
@@ -46,7 +50,7 @@ def deliver(
     """
     hooks = {w.name: w for w in webhooks}
     outbox: Outbox = _EveryPending(store) if ignore_backoff else store
-    return deliver_pending(outbox, client, hooks, now=now or datetime.now(UTC))
+    return deliver_pending(outbox, client, hooks, now=now or datetime.now(UTC), stop=stop)
 
 
 class _EveryPending:
@@ -54,6 +58,7 @@ class _EveryPending:
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        self.claim_delivery = store.claim_delivery
         self.mark_delivered = store.mark_delivered
         self.mark_failed = store.mark_failed
 

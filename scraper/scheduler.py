@@ -120,6 +120,7 @@ def run_until_stopped(
     try:
         stop.wait(timeout=duration)
     finally:
+        stop.set()  # also at the end of `duration`: running jobs stop at their next safe point
         scheduler.shutdown(wait=True)
         for sig, old in previous.items():
             signal.signal(sig, old)

@@ -21,6 +21,7 @@ class MemoryOutbox:
         self.rows: dict[str, Delivery] = {d.id: d for d in deliveries}
         self.statuses: list[int | None] = []
         self.failures: list[tuple[str, str, int | None]] = []
+        self.claims: list[tuple[str, datetime]] = []
 
     def pending_deliveries(
         self, *, now: datetime, limit: int = 100, webhooks: Collection[str] | None = None
@@ -33,6 +34,11 @@ class MemoryOutbox:
             and (webhooks is None or d.webhook in webhooks)
         ]
         return due[:limit]
+
+    def claim_delivery(self, delivery_id: str, *, now: datetime, until: datetime) -> bool:
+        """Always granted unless delivered (one process); ``claims`` records them."""
+        self.claims.append((delivery_id, until))
+        return self.rows[delivery_id].delivered_at is None
 
     def mark_delivered(self, delivery_id: str, *, at: datetime, status_code: int) -> None:
         row = self.rows[delivery_id]

@@ -11,7 +11,9 @@ tried, so a crash or an unreachable receiver loses nothing. Rules:
   deliveries are skipped for the rest of the run, so one dead receiver costs
   one timeout per run, not one per pending event.
 - Delivery is at-least-once: receivers dedupe on ``X-Scraper-Delivery`` (one
-  id per event and webhook) or on the event ``id`` in the body.
+  id per event and webhook) or on the event ``id`` in the body. Each attempt
+  first claims its delivery in the store, so two processes delivering from one
+  database (the daemon and ``scraper deliver``) do not both send it.
 
 No SQL here: storage is behind the :class:`Outbox` protocol.
 """
@@ -19,6 +21,7 @@ No SQL here: storage is behind the :class:`Outbox` protocol.
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -44,6 +47,11 @@ class Outbox(Protocol):
         first; only for the named ``webhooks`` when given."""
         ...
 
+    def claim_delivery(self, delivery_id: str, *, now: datetime, until: datetime) -> bool:
+        """Take the delivery for one attempt until ``until`` (aware UTC); False when
+        it was delivered meanwhile or another process's claim has not run out."""
+        ...
+
     def mark_delivered(self, delivery_id: str, *, at: datetime, status_code: int) -> None:
         """Record a 2xx answer at ``at`` (aware UTC); the delivery leaves the queue."""
         ...
@@ -59,6 +67,11 @@ class Outbox(Protocol):
     ) -> None:
         """Record a failed attempt: attempts + 1, last error, next attempt time."""
         ...
+
+
+#: Seconds a delivery stays claimed past its attempt's timeout (then another
+#: process may send it: the claimer died).
+CLAIM_MARGIN = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +133,7 @@ def deliver_pending(
     now: datetime,
     limit: int = 100,
     delay: Callable[[int], float] = retry_delay,
+    stop: threading.Event | None = None,
 ) -> DeliveryStats:
     """Attempt every due delivery once and record each outcome in ``outbox``.
 
@@ -132,6 +146,8 @@ def deliver_pending(
         limit: at most this many deliveries are attempted.
         delay: seconds to wait after n failed attempts (default
             :func:`~scraper.notify.webhook.retry_delay`).
+        stop: when set (the daemon is stopping), no further delivery is started;
+            the rest stay pending for the next run.
 
     Returns:
         The counts of delivered, failed and skipped deliveries.
@@ -142,11 +158,17 @@ def deliver_pending(
     delivered = failed = skipped = 0
     unreachable: set[str] = set()
     for delivery in outbox.pending_deliveries(now=now, limit=limit, webhooks=list(webhooks)):
+        if stop is not None and stop.is_set():
+            logger.info("webhooks: stopping; the other pending deliveries are kept")
+            break
         webhook = webhooks.get(delivery.webhook)
         if webhook is None or webhook.name in unreachable:
             # not configured, or already found down in this run: kept pending, not attempted
             skipped += 1
             continue
+        lease = now + timedelta(seconds=webhook.timeout + CLAIM_MARGIN)
+        if not outbox.claim_delivery(delivery.id, now=now, until=lease):
+            continue  # being sent by another process (the daemon beside `scraper deliver`)
         result = post_delivery(client, webhook, delivery, now=now)
         if result.ok and result.status_code is not None:
             outbox.mark_delivered(delivery.id, at=now, status_code=result.status_code)

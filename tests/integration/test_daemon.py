@@ -108,3 +108,28 @@ def test_sigint_abandons_a_request_in_flight_without_recording_an_error(
     assert waited < 10, f"took {waited:.1f} s: the 30 s response was waited for"
     with Store(tmp_path / "scraper.db") as store:
         assert store.errors() == []
+
+
+def test_run_for_a_duration_abandons_a_hanging_request(tmp_path: Path, site: LocalSite) -> None:
+    site.routes["/hang"] = Route(b"<html><body><p>late</p></body></html>", delay=30.0)
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[[sources]]\nname = "hang"\nurl = "{site.url("/hang")}"\nkind = "page"\n'
+        'interval = "1h"\n\n[storage]\npath = "scraper.db"\n\n'
+        '[fetch]\ntimeout = "60s"\nretries = 0\nper_host_delay = 0\n',
+        encoding="utf-8",
+    )
+    env = {**os.environ, "SCRAPER_CONFIG": str(config)}
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "scraper", "run", "--for", "2"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    took = time.monotonic() - started
+    assert done.returncode == 0, done.stderr
+    assert "stopped" in done.stdout
+    assert len(site.requests_to("/hang", "GET")) == 1
+    assert took < 15, f"--for 2 took {took:.1f} s: the 30 s response was waited for"

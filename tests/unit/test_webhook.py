@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 import hmac
 import random
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -335,3 +336,40 @@ def test_an_unreachable_receiver_is_tried_once_per_run() -> None:
     assert (stats.delivered, stats.failed, stats.skipped) == (0, 1, 3)
     assert len(seen) == 1
     assert sorted(d.attempts for d in outbox.rows.values()) == [0, 0, 0, 1]
+
+
+def test_deliver_pending_claims_each_delivery_for_its_timeout_and_a_margin() -> None:
+    outbox = MemoryOutbox(make_delivery("d1"))
+    with client_for(lambda r: httpx.Response(204), []) as client:
+        deliver_pending(outbox, client, {"desk": HOOK}, now=NOW)
+    assert outbox.claims == [("d1", NOW + timedelta(seconds=2.5 + 60))]
+
+
+def test_deliver_pending_skips_a_delivery_another_process_claimed() -> None:
+    class Claimed(MemoryOutbox):
+        def claim_delivery(self, delivery_id: str, *, now: datetime, until: datetime) -> bool:
+            return delivery_id != "d1"
+
+    outbox = Claimed(make_delivery("d1"), make_delivery("d2"))
+    seen: list[httpx.Request] = []
+    with client_for(lambda r: httpx.Response(204), seen) as client:
+        stats = deliver_pending(outbox, client, {"desk": HOOK}, now=NOW)
+    assert [r.headers[DELIVERY_HEADER] for r in seen] == ["d2"]
+    assert (stats.delivered, stats.failed, stats.skipped) == (1, 0, 0)
+    assert outbox.rows["d1"].delivered_at is None
+
+
+def test_deliver_pending_starts_nothing_once_stopping() -> None:
+    outbox = MemoryOutbox(make_delivery("d1"), make_delivery("d2"), make_delivery("d3"))
+    stop = threading.Event()
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        stop.set()  # the daemon is told to stop while the first POST is in flight
+        return httpx.Response(204)
+
+    with client_for(answer, seen) as client:
+        stats = deliver_pending(outbox, client, {"desk": HOOK}, now=NOW, stop=stop)
+    assert [r.headers[DELIVERY_HEADER] for r in seen] == ["d1"]
+    assert stats.delivered == 1
+    assert [d.id for d in outbox.pending_deliveries(now=NOW)] == ["d2", "d3"]
