@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit
 
@@ -63,7 +63,11 @@ class FetchOptions:
             (a host name that does not resolve fails at once). Each wait before a retry
             is logged as a WARNING.
         backoff: seconds; the n-th retry (0-based) waits ``backoff * 2**n`` unless the
-            server sent ``Retry-After``; every wait is capped at 60 s.
+            server sent ``Retry-After``; every wait is capped at 60 s. A 429 or 503
+            whose ``Retry-After`` is longer (RFC 6585 §4, RFC 9110 §10.2.3) ends the
+            fetch at once, and nothing more is sent to that host until then: every
+            request to it fails at once with FetchStatusError naming the time (for
+            as long as this Fetcher lives: the daemon's whole run).
         per_host_delay: minimum seconds between two request starts to one host.
         per_host_concurrency: at most this many simultaneous requests per host.
         respect_robots: obey robots.txt (RFC 9309); see :mod:`scraper.robots`.
@@ -147,6 +151,7 @@ class Fetcher:
             clock=clock,
         )
         self._robots = RobotsCache(self._load_robots, user_agent=options.user_agent, clock=clock)
+        self._hold_status: dict[str, int] = {}  # host -> the 429/503 that asked for a hold
 
     def __enter__(self) -> Fetcher:
         return self
@@ -241,6 +246,7 @@ class Fetcher:
         if self.options.respect_robots and not self._robots.allowed(url):
             raise RobotsDisallowed("robots.txt disallows this URL", url=url)
         crawl_delay = self._robots.crawl_delay(url) if self.options.respect_robots else None
+        self._check_hold(host, url)
         attempt = 0
         while True:
             try:
@@ -251,9 +257,10 @@ class Fetcher:
                     raise
                 delay, what, note = retry_delay(attempt, backoff=self.options.backoff), str(exc), ""
             else:
+                after = raw.headers.get("retry-after")
+                self._note_hold(host, url, raw.status, after)
                 if raw.status not in RETRY_STATUSES or attempt >= self.options.retries:
                     return raw
-                after = raw.headers.get("retry-after")
                 delay = retry_delay(attempt, backoff=self.options.backoff, retry_after=after)
                 what, note = f"HTTP {raw.status} from {url}", ""
                 if (retry_after_seconds(after) or 0.0) > MAX_RETRY_DELAY:
@@ -266,6 +273,31 @@ class Fetcher:
                 self._sleep(delay)
             self._check_stop(url)
             attempt += 1
+
+    def _note_hold(self, host: str, url: str, status: int, after: str | None) -> None:
+        """Remember a 429/503 ``Retry-After`` for the host; one longer than a retry
+        wait (:data:`MAX_RETRY_DELAY`) ends this fetch at once (see :meth:`_check_hold`)."""
+        seconds = retry_after_seconds(after) if status in (429, 503) else None
+        if not seconds:
+            return
+        self._gate.hold(host, seconds)
+        self._hold_status[host] = status
+        if seconds > MAX_RETRY_DELAY:
+            self._check_hold(host, url)
+
+    def _check_hold(self, host: str, url: str) -> None:
+        """FetchStatusError, sending nothing, while ``host`` asked to be left alone."""
+        left = self._gate.held(host)
+        if left is None:
+            return
+        status = self._hold_status.get(host, 429)
+        until = datetime.now(UTC) + timedelta(seconds=left)
+        raise FetchStatusError(
+            f"HTTP {status} with Retry-After: no request to {host} before "
+            f"{until:%Y-%m-%d %H:%M} UTC, as the server asked",
+            url=url,
+            status_code=status,
+        )
 
     def _check_stop(self, url: str) -> None:
         """Cancelled when the stop event is set."""

@@ -94,6 +94,22 @@ class HostGate:
         self._lock = threading.Lock()
         self._next_start: dict[str, float] = {}
         self._semaphores: dict[str, threading.BoundedSemaphore] = {}
+        self._held: dict[str, float] = {}
+
+    def hold(self, host: str, seconds: float) -> None:
+        """Send nothing to ``host`` for ``seconds``: it answered 429 Too Many Requests
+        or 503 with ``Retry-After`` (RFC 6585 §4, RFC 9110 §10.2.3). A longer hold
+        already in place is kept."""
+        with self._lock:
+            until = self._clock() + max(0.0, seconds)
+            self._held[host] = max(until, self._held.get(host, until))
+
+    def held(self, host: str) -> float | None:
+        """Seconds left of ``host``'s hold (see :meth:`hold`), or None when none."""
+        with self._lock:
+            until = self._held.get(host)
+            left = until - self._clock() if until is not None else 0.0
+            return left if left > 0 else None
 
     def _semaphore(self, host: str) -> threading.BoundedSemaphore:
         with self._lock:

@@ -152,25 +152,23 @@ def test_a_stopped_check_records_no_source_error(tmp_path: Path, site: LocalSite
     assert time.monotonic() - started < 5.0
 
 
-def test_503_retry_after_warns_before_waiting(
-    site: LocalSite, caplog: pytest.LogCaptureFixture
-) -> None:
-    site.routes["/busy"] = Route(body="busy", status=503, headers={"Retry-After": "3600"})
+def test_429_retry_after_an_hour_is_honoured_across_fetches(site: LocalSite) -> None:
+    site.routes["/busy"] = Route(body="slow down", status=429, headers={"Retry-After": "3600"})
+    site.routes["/other"] = Route(body="<p>fine</p>")
     waits: list[float] = []
-    url = site.url("/busy")
-    fetcher = Fetcher(options=options(retries=1), sleep=waits.append)
-    with (
-        caplog.at_level(logging.WARNING, logger="scraper"),
-        fetcher,
-        pytest.raises(FetchStatusError),
-    ):
-        fetcher.get(url)
-    assert waits == [60.0]
-    assert len(site.requests_to("/busy")) == 2
-    assert [r.getMessage() for r in caplog.records] == [
-        f"HTTP 503 from {url}; retrying in 60 s (attempt 2 of 2; "
-        "the server asked for Retry-After 3600, capped at 60 s)"
-    ]
+    fetcher = Fetcher(options=options(retries=2), sleep=waits.append)
+    host = site.url("").split("//", 1)[1].rstrip("/")
+    with fetcher:
+        with pytest.raises(FetchStatusError) as first:
+            fetcher.get(site.url("/busy"))
+        with pytest.raises(FetchStatusError) as second:
+            fetcher.get(site.url("/other"))  # the next poll: nothing is sent
+    assert first.value.status_code == 429
+    assert f"HTTP 429 with Retry-After: no request to {host} before " in str(first.value)
+    assert str(second.value).startswith(f"HTTP 429 with Retry-After: no request to {host}")
+    assert waits == []  # no retry within the fetch either
+    assert len(site.requests_to("/busy")) == 1
+    assert site.requests_to("/other") == []
 
 
 def _closed_port() -> int:

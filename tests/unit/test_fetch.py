@@ -157,17 +157,29 @@ def test_retry_after_seconds_is_honoured() -> None:
     assert fake.sleeps == [7.0]
 
 
-def test_retry_after_http_date_is_capped_at_60_seconds() -> None:
+def test_a_long_retry_after_ends_the_fetch_and_holds_the_host_until_then() -> None:
     later = format_datetime(datetime.now(UTC) + timedelta(hours=2), usegmt=True)
-    statuses = iter([(503, {"Retry-After": later}), (200, {})])
+    calls: list[str] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
-        status, headers = next(statuses)
-        return httpx.Response(status, headers=headers, text="x")
+        calls.append(str(request.url))
+        if len(calls) == 1:
+            return httpx.Response(503, headers={"Retry-After": later}, text="busy")
+        return httpx.Response(200, text="x")
 
     fake = FakeTime()
-    make(handler, fake).get("https://news.example/a")
-    assert fake.sleeps == [60.0]
+    fetcher = make(handler, fake)
+    with pytest.raises(FetchStatusError, match=r"HTTP 503 with Retry-After: no request to "):
+        fetcher.get("https://news.example/a")
+    with pytest.raises(FetchStatusError) as held:
+        fetcher.get("https://news.example/b")  # same host: nothing is sent
+    assert held.value.status_code == 503
+    assert fake.sleeps == []
+    assert calls == ["https://news.example/a"]
+    fetcher.get("https://other.example/c")  # other hosts are not held
+    fake.now += 2 * 3600 + 1
+    assert fetcher.get("https://news.example/b").status_code == 200
+    assert calls == ["https://news.example/a", "https://other.example/c", "https://news.example/b"]
 
 
 @pytest.mark.parametrize(
