@@ -99,6 +99,10 @@ class _Tally:
     removed: int = 0
     restored: int = 0
     errors: list[str] = field(default_factory=list)
+    # Articles read this poll, and (article, status) of those that answered 404/410
+    # at some address: marked removed after the poll unless read at another one.
+    seen: set[str] = field(default_factory=set)
+    gone: list[tuple[str, int]] = field(default_factory=list)
 
     def count(self, events: Sequence[Event], *, first: bool) -> None:
         """Count a stored revision: a new article (and its follow-ups) or a revised one."""
@@ -122,7 +126,8 @@ def check(source: Source, services: Services) -> SourceOutcome:
 
     Returns:
         A :class:`SourceOutcome`: counts of new, revised, unchanged, failed, removed
-        (stored articles answering 404/410: not failures) and restored articles, and
+        (stored articles answering 404/410: not failures; not when the article was
+        read at another address in the same poll: it moved) and restored articles, and
         the source-level error if the source itself could not be read. Fetch and parse
         failures are recorded in the store's error log and in the outcome, never raised.
 
@@ -163,6 +168,9 @@ def check(source: Source, services: Services) -> SourceOutcome:
         except ScraperError as exc:
             _record(services, source, entry.url, exc)
             tally.errors.append(f"{entry.url}: {exc}")
+    for key, status in tally.gone:
+        if key not in tally.seen:  # else an old address of an article that moved
+            tally.removed += mark_removed(key, source, services, status=status)
     if not tally.errors:  # else keep the old validators, so failed entries are retried
         store.save_validators(source.url, result.validators, at=services.clock())
     store.record_check(source, at=services.clock(), error=None, completed_poll=True)
@@ -224,10 +232,11 @@ def _check_entry(
     except ScraperError as exc:
         if known is None or (status := gone_status(exc)) is None:
             raise
-        tally.removed += mark_removed(known, source, services, status=status)
+        tally.gone.append((known, status))  # decided after the poll (see check)
         return
     if result is None:
         assert known is not None
+        tally.seen.add(known)
         tally.restored += restore_if_removed(known, source, services)
         store.touch_article(known, at=services.clock())
         tally.unchanged += 1
@@ -237,6 +246,7 @@ def _check_entry(
         raise ParseError(f"no article text: {article.reason or 'empty body'}", url=entry.url)
     candidate = article_key(article, result.final_url)
     key = known or store.resolve(candidate) or candidate
+    tally.seen.add(key)
     tally.restored += restore_if_removed(key, source, services)
     aliases = sorted({entry.url, canonicalize_url(result.url), canonicalize_url(result.final_url)})
     with services._article_lock:

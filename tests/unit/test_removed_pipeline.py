@@ -279,3 +279,26 @@ def test_a_removed_article_answering_304_is_restored(
     assert (outcome.restored, outcome.unchanged, outcome.failed) == (1, 1, 0)
     (period,) = services.store.removals(ARTICLE_URL)
     assert (period.status, period.restored_at) == (404, T0 + timedelta(hours=2))
+
+
+def test_an_article_that_moved_address_is_not_reported_removed(
+    services: Services, web: Web, clock: Clock
+) -> None:
+    canonical = f"{BASE}/zaytun"
+    old, new = ARTICLE_URL, f"{BASE}/mahaliyat/2026/11/30/mawsim-al-zaytun-yabda"
+    page = _page().replace("</title>", f'</title><link rel="canonical" href="{canonical}">')
+    web.pages[old] = (200, page)
+    _first_check(services, clock)
+    # The site moves the story: the feed lists the new address; the old one and the
+    # canonical one answer 404 (both are still checked: the article left the feed).
+    web.pages[FEED] = (200, _feed().replace(old, new))
+    web.pages[new] = (200, page)
+    web.pages[old] = (404, "not found")
+    for _ in range(2):
+        outcome = check(SOURCE, services)
+        assert (outcome.removed, outcome.restored, outcome.failed) == (0, 0, 0), outcome.errors
+        clock.now += timedelta(hours=1)
+    assert _events(services.store, "article.removed") == []
+    assert _events(services.store, "article.restored") == []
+    assert services.store.removal(canonical) is None
+    assert services.store.resolve(new) == canonical
