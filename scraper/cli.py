@@ -36,6 +36,7 @@ from .fetch import Fetcher
 from .models import SourceOutcome
 from .parse import preload
 from .pipeline import Services, check
+from .runlock import single_daemon
 from .scheduler import build_scheduler, run_until_stopped
 from .sources.urls import canonicalize_url
 from .store import Store
@@ -235,7 +236,11 @@ def run(config_file: Path | None, duration: float | None) -> None:
     logging.getLogger().setLevel(min(logging.getLogger().level, logging.INFO))
     stop = threading.Event()
     preload()  # load the language model once, not inside the first check
-    with open_services(config, stop=stop) as services, httpx.Client() as client:
+    with (
+        single_daemon(config.database),
+        open_services(config, stop=stop) as services,
+        httpx.Client() as client,
+    ):
         scheduler = build_scheduler(
             config.sources,
             check=lambda source: check(source, services),

@@ -133,3 +133,43 @@ def test_run_for_a_duration_abandons_a_hanging_request(tmp_path: Path, site: Loc
     assert "stopped" in done.stdout
     assert len(site.requests_to("/hang", "GET")) == 1
     assert took < 15, f"--for 2 took {took:.1f} s: the 30 s response was waited for"
+
+
+def test_a_second_daemon_on_the_same_database_refuses_to_start(
+    tmp_path: Path, site: LocalSite
+) -> None:
+    publish(site)
+    config = write_config(
+        tmp_path / "config.toml",
+        f'[[sources]]\nname = "story"\nurl = "{site.url(ARTICLE_PATH)}"\nkind = "page"\n'
+        'interval = "1h"\n',
+    )
+    first = _start_daemon(config)
+    try:
+        db = tmp_path / "scraper.db"
+        assert _wait_for(lambda: _revisions(db, site.url(ARTICLE_PATH)) == 1)
+        env = {**os.environ, "SCRAPER_CONFIG": str(config)}
+        second = subprocess.run(
+            [sys.executable, "-m", "scraper", "run", "--for", "1"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        first.send_signal(signal.SIGTERM)
+        first.communicate(timeout=30)
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.communicate()
+    assert second.returncode == 1
+    assert f"another `scraper run` (pid {first.pid}) is already watching" in second.stderr
+    # once the first has stopped, a new daemon starts (the lock went with its process)
+    again = subprocess.run(
+        [sys.executable, "-m", "scraper", "run", "--for", "1"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert again.returncode == 0, again.stderr
