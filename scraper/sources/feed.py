@@ -8,8 +8,10 @@ feedparser 6 does not read, is recognised by its ``version`` member.
 from __future__ import annotations
 
 import calendar
+import codecs
 import json
 import logging
+import re
 import time
 from datetime import UTC, datetime
 from typing import Any
@@ -125,11 +127,42 @@ def _xml_entry(item: dict[str, Any], base: str) -> Entry | None:
     )
 
 
+_XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*\bencoding\s*=", re.IGNORECASE)
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def _feed_bytes(result: FetchResult) -> tuple[bytes, dict[str, str]]:
+    """The document and headers handed to feedparser.
+
+    A feed that states its charset nowhere (no ``charset`` in Content-Type, no XML
+    encoding declaration, no BOM) is given as the fetcher decoded it (charset
+    detection: an undeclared windows-1256 Arabic feed), re-encoded as UTF-8 and
+    declared so; feedparser would otherwise read it as UTF-8, else windows-1252.
+    """
+    ctype = result.headers.get("content-type", "application/xml")
+    headers = {"content-type": ctype, "content-location": result.final_url}
+    declared = (
+        "charset=" in ctype.lower()
+        or _XML_ENCODING.match(result.content[:300]) is not None
+        or result.content.startswith(_BOMS)
+    )
+    if declared or not result.text or _is_utf8(result.encoding):
+        return result.content, headers
+    headers["content-type"] = f"{ctype.split(';')[0].strip()}; charset=utf-8"
+    return result.text.encode("utf-8"), headers
+
+
+def _is_utf8(encoding: str | None) -> bool:
+    try:
+        return encoding is None or codecs.lookup(encoding).name in ("utf-8", "ascii")
+    except LookupError:
+        return True  # unknown: leave the bytes to feedparser
+
+
 def _xml_feed(result: FetchResult) -> list[Entry]:
     """Entries of an RSS or Atom document, via feedparser."""
-    headers = {"content-type": result.headers.get("content-type", "application/xml"),
-               "content-location": result.final_url}  # fmt: skip
-    parsed = feedparser.parse(result.content, response_headers=headers)
+    content, headers = _feed_bytes(result)
+    parsed = feedparser.parse(content, response_headers=headers)
     items: list[dict[str, Any]] = list(parsed.entries)
     if not items:
         if not parsed.version and _looks_like_html(result):

@@ -457,3 +457,30 @@ def test_discover_unknown_kind() -> None:
 def test_discover_propagates_feed_error() -> None:
     with pytest.raises(FeedError, match="text/html"):
         discover_entries("feed", fetched("<html><body>hi</body></html>", "text/html"))
+
+
+def test_an_undeclared_windows_1256_feed_reads_as_the_fetcher_decoded_it() -> None:
+    # No charset in Content-Type, no XML encoding declaration: the fetcher's
+    # charset detection found windows-1256; feedparser alone would say windows-1252.
+    rss = (
+        '<rss version="2.0"><channel><title>أخبار الساحل</title>'
+        "<link>https://akhbar.example/</link><item>"
+        "<title>الحكومة تعرض مشروع الموازنة على البرلمان</title>"
+        "<link>https://akhbar.example/economy/budget</link></item></channel></rss>"
+    )
+    content = rss.encode("cp1256")
+    result = FetchResult(
+        url="https://akhbar.example/feed",
+        final_url="https://akhbar.example/feed",
+        status_code=200,
+        content=content,
+        text=content.decode("cp1256"),
+        encoding="windows-1256",
+        headers={"content-type": "application/rss+xml"},
+        validators=Validators(),
+        not_modified=False,
+        fetched_at=datetime(2026, 11, 30, 10, 0, tzinfo=UTC),
+    )
+    (entry,) = entries_from_feed(result)
+    assert entry.title == "الحكومة تعرض مشروع الموازنة على البرلمان"
+    assert entry.url == "https://akhbar.example/economy/budget"
