@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
@@ -133,15 +134,25 @@ def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+#: Sources checked at the same time by ``scraper check`` (per-host limits still apply).
+CHECK_WORKERS = 4
+
+
 def run_checks(config: Config, services: Services, *, show_progress: bool) -> list[SourceOutcome]:
-    """Check every configured source once, then deliver pending webhooks."""
-    outcomes: list[SourceOutcome] = []
-    with Progress(console=err_console, transient=True, disable=not show_progress) as progress:
-        task = progress.add_task("checking", total=len(config.sources))
-        for source in config.sources:
-            progress.update(task, description=f"checking {source.name}")
-            outcomes.append(check(source, services))
+    """Check every configured source once, up to :data:`CHECK_WORKERS` at a time (a
+    slow or hanging source does not hold up the others), then deliver pending
+    webhooks. Outcomes are in config order."""
+    sources = config.sources
+    with (
+        Progress(console=err_console, transient=True, disable=not show_progress) as progress,
+        ThreadPoolExecutor(max_workers=min(CHECK_WORKERS, len(sources) or 1)) as pool,
+    ):
+        task = progress.add_task("checking", total=len(sources))
+        futures = {pool.submit(check, source, services): source for source in sources}
+        for future in as_completed(futures):
+            progress.update(task, description=f"checked {futures[future].name}")
             progress.advance(task)
+        outcomes = [future.result() for future in futures]
     with httpx.Client() as client:
         deliver(services.store, services.webhooks, client)
     return outcomes
