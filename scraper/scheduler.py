@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from types import FrameType
 from typing import Any
 
+from apscheduler.events import EVENT_JOB_MAX_INSTANCES, JobSubmissionEvent
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
@@ -53,6 +54,8 @@ def build_scheduler(
         job_defaults={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
         timezone=UTC,
     )
+    scheduler.add_listener(_still_running, EVENT_JOB_MAX_INSTANCES)
+    _SKIPPED_RUN.install()
     now = datetime.now(UTC)
     for source in sources:
         scheduler.add_job(
@@ -71,6 +74,28 @@ def build_scheduler(
         next_run_time=now,
     )
     return scheduler
+
+
+def _still_running(event: JobSubmissionEvent) -> None:
+    """A job's turn came while its last run was still going (a slow or hanging
+    source): that turn is skipped, which is expected, so INFO rather than
+    APScheduler's WARNING every interval."""
+    logger.info("%s: still running from its last turn; this turn is skipped", event.job_id)
+
+
+class _SkippedRunFilter(logging.Filter):
+    """Drops APScheduler's WARNING for a skipped turn (see :func:`_still_running`)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "maximum number of running instances reached" not in str(record.msg)
+
+    def install(self) -> None:
+        target = logging.getLogger("apscheduler.scheduler")
+        if self not in target.filters:
+            target.addFilter(self)
+
+
+_SKIPPED_RUN = _SkippedRunFilter()
 
 
 def _guard(func: Callable[..., object], job_id: str) -> Callable[..., None]:
