@@ -39,6 +39,18 @@ def _start_daemon(config: Path) -> subprocess.Popen[str]:
     )
 
 
+def _run_for(config: Path, seconds: float) -> subprocess.CompletedProcess[str]:
+    """``python -m scraper run --for SECONDS`` on ``config``, waited for."""
+    env = {**os.environ, "SCRAPER_CONFIG": str(config)}
+    return subprocess.run(
+        [sys.executable, "-m", "scraper", "run", "--for", str(seconds)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 def _revisions(db: Path, url: str) -> int:
     if not db.exists():
         return 0
@@ -119,15 +131,8 @@ def test_run_for_a_duration_abandons_a_hanging_request(tmp_path: Path, site: Loc
         '[fetch]\ntimeout = "60s"\nretries = 0\nper_host_delay = 0\n',
         encoding="utf-8",
     )
-    env = {**os.environ, "SCRAPER_CONFIG": str(config)}
     started = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-m", "scraper", "run", "--for", "2"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = _run_for(config, 2)
     took = time.monotonic() - started
     assert done.returncode == 0, done.stderr
     assert "stopped" in done.stdout
@@ -148,14 +153,7 @@ def test_a_second_daemon_on_the_same_database_refuses_to_start(
     try:
         db = tmp_path / "scraper.db"
         assert _wait_for(lambda: _revisions(db, site.url(ARTICLE_PATH)) == 1)
-        env = {**os.environ, "SCRAPER_CONFIG": str(config)}
-        second = subprocess.run(
-            [sys.executable, "-m", "scraper", "run", "--for", "1"],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        second = _run_for(config, 1)
         first.send_signal(signal.SIGTERM)
         first.communicate(timeout=30)
     finally:
@@ -165,11 +163,5 @@ def test_a_second_daemon_on_the_same_database_refuses_to_start(
     assert second.returncode == 1
     assert f"another `scraper run` (pid {first.pid}) is already watching" in second.stderr
     # once the first has stopped, a new daemon starts (the lock went with its process)
-    again = subprocess.run(
-        [sys.executable, "-m", "scraper", "run", "--for", "1"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    again = _run_for(config, 1)
     assert again.returncode == 0, again.stderr
