@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -99,7 +99,17 @@ def open_services(config: Config, *, stop: threading.Event | None = None) -> Ite
             time.sleep(seconds)
 
     store = Store(config.database)
-    fetcher = Fetcher(options=config.fetch, sleep=sleep, stop=stop)
+
+    def keep_hold(host: str, until: datetime, status: int) -> None:
+        store.save_host_hold(host, until=until, status=status)
+
+    fetcher = Fetcher(
+        options=config.fetch,
+        sleep=sleep,
+        stop=stop,
+        holds=store.host_holds(now=datetime.now(UTC)),
+        on_hold=keep_hold,
+    )
     try:
         tracker = FollowupTracker(store, settings=config.stories)
         yield Services(

@@ -14,9 +14,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit
 
@@ -31,7 +31,13 @@ from scraper.errors import (
     FetchTimeout,
     RobotsDisallowed,
 )
-from scraper.hostlimits import MAX_RETRY_DELAY, HostGate, retry_after_seconds, retry_delay
+from scraper.hostlimits import (
+    MAX_RETRY_DELAY,
+    HostGate,
+    HostHolds,
+    retry_after_seconds,
+    retry_delay,
+)
 from scraper.models import FetchResult, Validators
 from scraper.robots import MAX_ROBOTS_BYTES, RobotsCache
 from scraper.transfer import FOREIGN_ERRORS, Job, Raw, read_capped, translate, unknown_host
@@ -66,8 +72,9 @@ class FetchOptions:
             server sent ``Retry-After``; every wait is capped at 60 s. A 429 or 503
             whose ``Retry-After`` is longer (RFC 6585 §4, RFC 9110 §10.2.3) ends the
             fetch at once, and nothing more is sent to that host until then: every
-            request to it fails at once with FetchStatusError naming the time (for
-            as long as this Fetcher lives: the daemon's whole run).
+            request to it fails at once with FetchStatusError naming the time
+            (see ``holds`` and ``on_hold`` of :class:`Fetcher` to keep it across
+            processes).
         per_host_delay: minimum seconds between two request starts to one host.
         per_host_concurrency: at most this many simultaneous requests per host.
         respect_robots: obey robots.txt (RFC 9309); see :mod:`scraper.robots`.
@@ -116,6 +123,10 @@ class Fetcher:
         sleep: called with seconds to wait (backoff, per-host delay).
         clock: monotonic clock in seconds (per-host delay, robots cache, ``elapsed``,
             the per-request deadline).
+        holds: hosts that asked earlier (in another process) to be left alone:
+            host -> (aware ``until``, HTTP status), e.g. from the store.
+        on_hold: called with (host, aware ``until``, status) when a host asks for a
+            hold (429/503 ``Retry-After``), so it can be kept for other processes.
         stop: when set (the daemon is stopping), a request in flight is abandoned
             within about :data:`POLL_INTERVAL` seconds, even while it waits for
             headers, and every call raises :class:`~scraper.errors.Cancelled`
@@ -136,6 +147,8 @@ class Fetcher:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         stop: threading.Event | None = None,
+        holds: Mapping[str, tuple[datetime, int]] | None = None,
+        on_hold: Callable[[str, datetime, int], None] | None = None,
     ) -> None:
         self.options = options
         self._stop = stop
@@ -151,7 +164,7 @@ class Fetcher:
             clock=clock,
         )
         self._robots = RobotsCache(self._load_robots, user_agent=options.user_agent, clock=clock)
-        self._hold_status: dict[str, int] = {}  # host -> the 429/503 that asked for a hold
+        self._holds = HostHolds(clock=clock, known=holds, on_hold=on_hold)
 
     def __enter__(self) -> Fetcher:
         return self
@@ -275,29 +288,25 @@ class Fetcher:
             attempt += 1
 
     def _note_hold(self, host: str, url: str, status: int, after: str | None) -> None:
-        """Remember a 429/503 ``Retry-After`` for the host; one longer than a retry
-        wait (:data:`MAX_RETRY_DELAY`) ends this fetch at once (see :meth:`_check_hold`)."""
+        """Remember a 429/503 ``Retry-After``; one longer than a retry wait
+        (:data:`MAX_RETRY_DELAY`) ends this fetch at once (see :meth:`_check_hold`)."""
         seconds = retry_after_seconds(after) if status in (429, 503) else None
-        if not seconds:
-            return
-        self._gate.hold(host, seconds)
-        self._hold_status[host] = status
-        if seconds > MAX_RETRY_DELAY:
-            self._check_hold(host, url)
+        if seconds:
+            self._holds.hold(host, seconds, status)
+            if seconds > MAX_RETRY_DELAY:
+                self._check_hold(host, url)
 
     def _check_hold(self, host: str, url: str) -> None:
         """FetchStatusError, sending nothing, while ``host`` asked to be left alone."""
-        left = self._gate.held(host)
-        if left is None:
-            return
-        status = self._hold_status.get(host, 429)
-        until = datetime.now(UTC) + timedelta(seconds=left)
-        raise FetchStatusError(
-            f"HTTP {status} with Retry-After: no request to {host} before "
-            f"{until:%Y-%m-%d %H:%M} UTC, as the server asked",
-            url=url,
-            status_code=status,
-        )
+        held = self._holds.held(host)
+        if held is not None:
+            until, status = held
+            raise FetchStatusError(
+                f"HTTP {status} with Retry-After: no request to {host} before "
+                f"{until:%Y-%m-%d %H:%M} UTC, as the server asked",
+                url=url,
+                status_code=status,
+            )
 
     def _check_stop(self, url: str) -> None:
         """Cancelled when the stop event is set."""

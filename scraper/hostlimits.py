@@ -16,9 +16,9 @@ from __future__ import annotations
 import email.utils
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 logger = logging.getLogger(__name__)
 
@@ -94,22 +94,6 @@ class HostGate:
         self._lock = threading.Lock()
         self._next_start: dict[str, float] = {}
         self._semaphores: dict[str, threading.BoundedSemaphore] = {}
-        self._held: dict[str, float] = {}
-
-    def hold(self, host: str, seconds: float) -> None:
-        """Send nothing to ``host`` for ``seconds``: it answered 429 Too Many Requests
-        or 503 with ``Retry-After`` (RFC 6585 §4, RFC 9110 §10.2.3). A longer hold
-        already in place is kept."""
-        with self._lock:
-            until = self._clock() + max(0.0, seconds)
-            self._held[host] = max(until, self._held.get(host, until))
-
-    def held(self, host: str) -> float | None:
-        """Seconds left of ``host``'s hold (see :meth:`hold`), or None when none."""
-        with self._lock:
-            until = self._held.get(host)
-            left = until - self._clock() if until is not None else 0.0
-            return left if left > 0 else None
 
     def _semaphore(self, host: str) -> threading.BoundedSemaphore:
         with self._lock:
@@ -150,3 +134,53 @@ class HostGate:
             yield
         finally:
             sem.release()
+
+
+class HostHolds:
+    """Hosts that asked to be left alone: a 429 Too Many Requests or a 503 with
+    ``Retry-After`` (RFC 6585 §4, RFC 9110 §10.2.3). Thread-safe.
+
+    Args:
+        clock: monotonic clock in seconds.
+        known: holds asked for earlier, in another process: host -> (aware
+            ``until``, HTTP status), e.g. read from the store.
+        on_hold: called with (host, aware ``until``, status) for each new hold,
+            so that it can be kept for other processes.
+    """
+
+    def __init__(
+        self,
+        *,
+        clock: Callable[[], float],
+        known: Mapping[str, tuple[datetime, int]] | None = None,
+        on_hold: Callable[[str, datetime, int], None] | None = None,
+    ) -> None:
+        self._clock = clock
+        self._on_hold = on_hold
+        self._lock = threading.Lock()
+        self._until: dict[str, tuple[float, int]] = {}
+        now = datetime.now(UTC)
+        for host, (until, status) in (known or {}).items():
+            self._set(host, (until - now).total_seconds(), status)
+
+    def _set(self, host: str, seconds: float, status: int) -> None:
+        with self._lock:
+            until = self._clock() + max(0.0, seconds)
+            current = self._until.get(host)
+            if current is None or until > current[0]:
+                self._until[host] = (until, status)
+
+    def hold(self, host: str, seconds: float, status: int) -> None:
+        """Send nothing to ``host`` for ``seconds`` (a longer hold in place is kept)."""
+        self._set(host, seconds, status)
+        if self._on_hold is not None:
+            self._on_hold(host, datetime.now(UTC) + timedelta(seconds=seconds), status)
+
+    def held(self, host: str) -> tuple[datetime, int] | None:
+        """``(aware until, HTTP status)`` while ``host`` is held, else None."""
+        with self._lock:
+            until, status = self._until.get(host, (0.0, 0))
+            left = until - self._clock()
+        if left <= 0:
+            return None
+        return datetime.now(UTC) + timedelta(seconds=left), status

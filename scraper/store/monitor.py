@@ -111,6 +111,25 @@ class MonitorQueries(StoreBase):
         return rows[0]["url"] if rows else None
 
     @guarded
+    def save_host_hold(self, host: str, *, until: datetime, status: int) -> None:
+        """Remember that ``host`` asked (HTTP ``status`` 429/503 with ``Retry-After``)
+        to get no request before ``until`` (aware); a later ``until`` already stored wins."""
+        self._db.execute(
+            "INSERT INTO host_holds (host, until, status) VALUES (?, ?, ?) "
+            "ON CONFLICT(host) DO UPDATE SET until = MAX(until, excluded.until), "
+            "status = CASE WHEN excluded.until > until THEN excluded.status ELSE status END",
+            (host, ts(until), status),
+        )
+
+    @guarded
+    def host_holds(self, *, now: datetime) -> dict[str, tuple[datetime, int]]:
+        """Hosts still asking to be left alone at ``now``: host -> (until, HTTP status)."""
+        rows = self._rows("SELECT * FROM host_holds WHERE until > ?", (ts(now),))
+        return {
+            str(r["host"]): (datetime.fromisoformat(r["until"]), int(r["status"])) for r in rows
+        }
+
+    @guarded
     def latest_revision(self, url: str) -> Revision | None:
         """The newest revision of the article at (canonical or alias) ``url``, or None."""
         rows = self._rows(

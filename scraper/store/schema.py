@@ -88,6 +88,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE deliveries ADD COLUMN claimed_until TEXT;
     """,
+    # 5: hosts that asked to be left alone (429/503 Retry-After), kept across
+    # processes so a `scraper check` run from cron honours them too
+    """
+    CREATE TABLE host_holds (host TEXT PRIMARY KEY, until TEXT NOT NULL, status INTEGER NOT NULL);
+    """,
 )
 
 

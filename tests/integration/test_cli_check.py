@@ -79,3 +79,18 @@ def test_diff_from_the_latest_revision_says_there_is_nothing_to_compare(
     older = CliRunner().invoke(cli, ["diff", "--config", str(config), url, "--from", "1"])
     assert older.exit_code == 0, older.output
     assert f"+{ADDED_PARAGRAPH}" in older.stdout.splitlines()
+
+
+def test_a_retry_after_hour_is_honoured_by_the_next_check_run(
+    tmp_path: Path, site: LocalSite
+) -> None:
+    site.routes["/busy"] = Route("slow down", status=429, headers={"Retry-After": "3600"})
+    config = _page_source(tmp_path, site.url("/busy"))
+    first_code, first = _check(config)  # one request; the server asks for an hour
+    second_code, second = _check(config)  # a new run (cron): nothing is sent
+    assert (first_code, second_code) == (1, 1)
+    assert len(site.requests_to("/busy", "GET")) == 1
+    host = site.url("").split("//", 1)[1].rstrip("/")
+    for summary in (first, second):
+        (outcome,) = summary["sources"]
+        assert outcome["error"].startswith(f"HTTP 429 with Retry-After: no request to {host} ")

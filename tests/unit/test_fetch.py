@@ -527,3 +527,33 @@ def test_close_only_closes_own_client() -> None:
     own = Fetcher()
     own.close()
     assert own._client.is_closed is True
+
+
+def test_holds_from_another_process_are_honoured_and_new_ones_reported() -> None:
+    calls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(str(request.url))
+        if request.url.host == "busy.example":
+            return httpx.Response(429, headers={"Retry-After": "600"}, text="slow down")
+        return httpx.Response(200, text="x")
+
+    later = datetime.now(UTC) + timedelta(minutes=30)
+    kept: list[tuple[str, datetime, int]] = []
+    fake = FakeTime()
+    fetcher = Fetcher(
+        client=httpx.Client(transport=httpx.MockTransport(handler)),
+        options=FetchOptions(respect_robots=False, per_host_delay=0.0),
+        sleep=fake.sleep,
+        clock=fake.clock,
+        holds={"held.example": (later, 503)},
+        on_hold=lambda host, until, status: kept.append((host, until, status)),
+    )
+    with pytest.raises(FetchStatusError, match=r"HTTP 503 with Retry-After: no request to held"):
+        fetcher.get("https://held.example/a")
+    with pytest.raises(FetchStatusError, match=r"HTTP 429"):
+        fetcher.get("https://busy.example/b")
+    assert calls == ["https://busy.example/b"]
+    ((host, until, status),) = kept
+    assert (host, status) == ("busy.example", 429)
+    assert timedelta(seconds=590) < until - datetime.now(UTC) <= timedelta(seconds=600)

@@ -49,7 +49,7 @@ def _event(event_id: str, event_type: str) -> Event:
 
 def test_a_new_database_has_the_removal_columns_and_table() -> None:
     store = Store(":memory:")
-    assert store.schema_version == len(MIGRATIONS) == 4
+    assert store.schema_version == len(MIGRATIONS) == 5
     columns = {r["name"] for r in store._rows("PRAGMA table_info(articles)")}
     assert {"removed_at", "removed_status"} <= columns
     removal_columns = [r["name"] for r in store._rows("PRAGMA table_info(removals)")]
@@ -161,3 +161,12 @@ def test_stored_article_is_the_latest_revision_with_its_metadata() -> None:
     assert article.language == "ar"
     assert article.published == datetime(2026, 11, 30, 7, 30, tzinfo=UTC)
     assert store.stored_article("https://wadi.example/none") is None
+
+
+def test_host_holds_are_kept_the_latest_until_winning(tmp_path: Path) -> None:
+    with Store(tmp_path / "scraper.db") as store:
+        store.save_host_hold("busy.example", until=T0 + timedelta(hours=1), status=429)
+        store.save_host_hold("busy.example", until=T0 + timedelta(minutes=5), status=503)
+        store.save_host_hold("old.example", until=T0 - timedelta(minutes=1), status=429)
+    with Store(tmp_path / "scraper.db") as reopened:
+        assert reopened.host_holds(now=T0) == {"busy.example": (T0 + timedelta(hours=1), 429)}
