@@ -11,12 +11,10 @@ import json
 import logging
 import sys
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -32,13 +30,13 @@ from . import __version__
 from .config import Config, config_path, load_config
 from .delivery import deliver
 from .diff import unified_diff
-from .errors import Cancelled, ScraperError
-from .fetch import Fetcher
+from .errors import ScraperError
 from .models import SourceOutcome
 from .parse import preload
 from .pipeline import Services, check
 from .runlock import single_daemon
 from .scheduler import build_scheduler, run_until_stopped
+from .services import open_services
 from .sources.urls import canonicalize_url
 from .store import Store
 
@@ -80,44 +78,6 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for noisy in ("httpx", "httpcore", "apscheduler.executors.default", "apscheduler.scheduler"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
-
-
-@contextmanager
-def open_services(config: Config, *, stop: threading.Event | None = None) -> Iterator[Services]:
-    """Build the real store, fetcher and follow-up tracker for ``config``; close them after.
-
-    With ``stop``, waits between retries end early and requests in flight are
-    abandoned, raising :class:`~scraper.errors.Cancelled` once ``stop`` is set,
-    so the daemon stops within about a second.
-    """
-    from .followups import FollowupTracker
-
-    def sleep(seconds: float) -> None:
-        if stop is not None and stop.wait(seconds):
-            raise Cancelled("stopping")
-        if stop is None:
-            time.sleep(seconds)
-
-    store = Store(config.database)
-
-    def keep_hold(host: str, until: datetime, status: int) -> None:
-        store.save_host_hold(host, until=until, status=status)
-
-    fetcher = Fetcher(
-        options=config.fetch,
-        sleep=sleep,
-        stop=stop,
-        holds=store.host_holds(now=datetime.now(UTC)),
-        on_hold=keep_hold,
-    )
-    try:
-        tracker = FollowupTracker(store, settings=config.stories)
-        yield Services(
-            store=store, fetcher=fetcher, webhooks=config.webhooks, followups=tracker, stop=stop
-        )
-    finally:
-        fetcher.close()
-        store.close()
 
 
 def _load(config_file: Path | None) -> Config:
