@@ -168,7 +168,10 @@ def deliver_command(config_file: Path | None, ignore_backoff: bool) -> None:
     with Store(config.database) as store, httpx.Client() as client:
         stats = deliver(store, config.webhooks, client, now=now, ignore_backoff=ignore_backoff)
         waiting = store.deliveries(pending_only=True, limit=100_000)
-    console.print(f"delivered {stats.delivered}, failed {stats.failed}, skipped {stats.skipped}")
+    line = f"delivered {stats.delivered}, failed {stats.failed}, skipped {stats.skipped}"
+    if stats.busy:  # claimed by a running daemon, or by a process that died (claim runs out)
+        line += f", {stats.busy} being sent by another process (left to it)"
+    console.print(line)
     if waiting:
         configured = {w.name for w in config.webhooks}
         console.print(

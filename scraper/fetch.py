@@ -256,10 +256,10 @@ class Fetcher:
     def _with_retries(self, url: str, headers: dict[str, str]) -> Raw:
         """One URL, retried on timeouts, network errors and retryable statuses."""
         host = _check_url(url)
+        self._check_hold(host, url)  # before robots.txt: a held host gets nothing at all
         if self.options.respect_robots and not self._robots.allowed(url):
             raise RobotsDisallowed("robots.txt disallows this URL", url=url)
         crawl_delay = self._robots.crawl_delay(url) if self.options.respect_robots else None
-        self._check_hold(host, url)
         attempt = 0
         while True:
             try:
@@ -303,7 +303,7 @@ class Fetcher:
             until, status = held
             raise FetchStatusError(
                 f"HTTP {status} with Retry-After: no request to {host} before "
-                f"{until:%Y-%m-%d %H:%M} UTC, as the server asked",
+                f"{until:%Y-%m-%d %H:%M:%S} UTC, as the server asked",
                 url=url,
                 status_code=status,
             )

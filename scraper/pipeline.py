@@ -234,6 +234,7 @@ def _check_entry(
             raise
         tally.gone.append((known, status))  # decided after the poll (see check)
         return
+    fetched_at = services.clock()  # when this copy was read (older copies lose)
     if result is None:
         assert known is not None
         tally.seen.add(known)
@@ -252,7 +253,9 @@ def _check_entry(
     with services._article_lock:
         for attempt in range(_CONFLICT_ATTEMPTS):
             try:
-                _save_if_changed(key, article, source, services, aliases, baseline, tally)
+                _save_if_changed(
+                    key, article, fetched_at, source, services, aliases, baseline, tally
+                )
                 break
             except RevisionConflict as exc:
                 # Another process (a `scraper check` beside the daemon) stored this
@@ -270,14 +273,17 @@ _CONFLICT_ATTEMPTS = 3
 def _save_if_changed(
     key: str,
     article: Article,
+    fetched_at: datetime,
     source: Source,
     services: Services,
     aliases: Sequence[str],
     baseline: bool,
     tally: _Tally,
 ) -> None:
-    """Compare ``article`` with its newest stored revision; store a new revision
-    (with its events) when it changed, else mark it checked.
+    """Compare ``article`` (read at ``fetched_at``) with its newest stored revision;
+    store a new revision (with its events) when it changed, else mark it checked.
+    A copy read before the newest stored revision was (another job or process
+    stored a newer one while this one waited) is dropped: it must not revert it.
 
     Raises:
         RevisionConflict: another process stored a revision meanwhile.
@@ -285,12 +291,16 @@ def _save_if_changed(
     """
     store = services.store
     previous = store.latest_revision(key)
+    if previous is not None and previous.fetched_at > fetched_at:
+        logger.info("%s: a newer copy was stored meanwhile; this older one is dropped", key)
+        tally.unchanged += 1
+        return
     change = compare(previous, article)
     if change is None:
         store.touch_article(key, at=services.clock(), aliases=aliases)
         tally.unchanged += 1
         return
-    revision = _revision(key, previous, article, change, services.clock())
+    revision = _revision(key, previous, article, change, fetched_at)
     events = _events(
         source, article, revision, change, services, baseline=baseline, first=previous is None
     )

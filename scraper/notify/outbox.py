@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -82,11 +83,13 @@ class DeliveryStats:
         delivered: deliveries answered with 2xx.
         failed: attempts that failed (kept, retried later).
         skipped: deliveries whose webhook is no longer configured (kept pending).
+        busy: deliveries another process was sending (claimed), left to it.
     """
 
     delivered: int = 0
     failed: int = 0
     skipped: int = 0
+    busy: int = 0
 
 
 def plan_deliveries(
@@ -155,8 +158,9 @@ def deliver_pending(
     Raises:
         StoreError: when the outbox cannot be read or written (from the store).
     """
-    delivered = failed = skipped = 0
+    delivered = failed = skipped = busy = 0
     unreachable: set[str] = set()
+    started = time.monotonic()
     for delivery in outbox.pending_deliveries(now=now, limit=limit, webhooks=list(webhooks)):
         if stop is not None and stop.is_set():
             logger.info("webhooks: stopping; the other pending deliveries are kept")
@@ -166,12 +170,16 @@ def deliver_pending(
             # not configured, or already found down in this run: kept pending, not attempted
             skipped += 1
             continue
-        lease = now + timedelta(seconds=webhook.timeout + CLAIM_MARGIN)
-        if not outbox.claim_delivery(delivery.id, now=now, until=lease):
-            continue  # being sent by another process (the daemon beside `scraper deliver`)
-        result = post_delivery(client, webhook, delivery, now=now)
+        # A run against a slow receiver lasts minutes: claims, signatures and records
+        # use the time of each attempt (``now`` plus the whole seconds elapsed).
+        at = now + timedelta(seconds=int(time.monotonic() - started))
+        lease = at + timedelta(seconds=webhook.timeout + CLAIM_MARGIN)
+        if not outbox.claim_delivery(delivery.id, now=at, until=lease):
+            busy += 1  # being sent by another process (the daemon beside `scraper deliver`)
+            continue
+        result = post_delivery(client, webhook, delivery, now=at)
         if result.ok and result.status_code is not None:
-            outbox.mark_delivered(delivery.id, at=now, status_code=result.status_code)
+            outbox.mark_delivered(delivery.id, at=at, status_code=result.status_code)
             delivered += 1
             continue
         if result.status_code is None:  # no answer at all: do not hammer it this run
@@ -179,15 +187,18 @@ def deliver_pending(
         attempts = delivery.attempts + 1
         outbox.mark_failed(
             delivery.id,
-            at=now,
+            at=at,
             error=result.error or "delivery failed",
             status_code=result.status_code,
-            next_attempt_at=now + timedelta(seconds=delay(attempts)),
+            next_attempt_at=at + timedelta(seconds=delay(attempts)),
         )
         failed += 1
-    if delivered or failed or skipped:
-        logger.info("webhooks: %d delivered, %d failed, %d skipped", delivered, failed, skipped)
-    return DeliveryStats(delivered=delivered, failed=failed, skipped=skipped)
+    if delivered or failed or skipped or busy:
+        logger.info(
+            "webhooks: %d delivered, %d failed, %d skipped, %d being sent by another process",
+            delivered, failed, skipped, busy,
+        )  # fmt: skip
+    return DeliveryStats(delivered=delivered, failed=failed, skipped=skipped, busy=busy)
 
 
 __all__ = ["DeliveryStats", "Outbox", "deliver_pending", "plan_deliveries"]

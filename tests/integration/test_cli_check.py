@@ -90,6 +90,7 @@ def test_a_retry_after_hour_is_honoured_by_the_next_check_run(
     second_code, second = _check(config)  # a new run (cron): nothing is sent
     assert (first_code, second_code) == (1, 1)
     assert len(site.requests_to("/busy", "GET")) == 1
+    assert len(site.requests_to("/robots.txt", "GET")) == 1  # not even robots.txt again
     host = site.url("").split("//", 1)[1].rstrip("/")
     for summary in (first, second):
         (outcome,) = summary["sources"]

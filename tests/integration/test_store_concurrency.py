@@ -85,12 +85,14 @@ def test_two_checks_at_once_store_each_revision_once(tmp_path: Path, site: Local
     )
     for edited in (False, True):
         _publish(site, edited=edited)
-        for run in _in_parallel(config, "check"):
-            assert run.returncode == 0, run.stdout + run.stderr
+        runs = _in_parallel(config, "check")
         with Store(tmp_path / "scraper.db") as store:
+            errors = store.errors()
             counts = [len(store.revisions(url)) for url in urls]
-            assert counts == [2 if edited else 1] * STORIES
-            assert store.errors() == []
+        for run in runs:
+            assert run.returncode == 0, (run.stdout, run.stderr[-3000:], errors)
+        assert counts == [2 if edited else 1] * STORIES, errors
+        assert errors == []
     with Store(tmp_path / "scraper.db") as store:
         revised = store.events(type="article.revised", limit=100)
         assert sorted(e["article_url"] for e in revised) == sorted(urls)  # one each

@@ -302,3 +302,22 @@ def test_an_article_that_moved_address_is_not_reported_removed(
     assert _events(services.store, "article.restored") == []
     assert services.store.removal(canonical) is None
     assert services.store.resolve(new) == canonical
+
+
+def test_an_older_copy_read_while_a_newer_one_was_stored_is_dropped(
+    services: Services, web: Web, clock: Clock
+) -> None:
+    _first_check(services, clock)  # revision 1 read at T0, clock now T0 + 1 h
+    # Another job (or a `check` process) read the edited page later and stored it
+    # first, while this job waited with its older copy.
+    newer = T0 + timedelta(hours=2)
+    services.store.save_revision(
+        source="sahil",
+        article=Article(url=ARTICLE_URL, canonical_url=ARTICLE_URL, title=TITLE, body="نص أحدث"),
+        revision=Revision(ARTICLE_URL, 2, newer, TITLE, "نص أحدث", None, None, "hash-2"),
+        diff="",
+    )
+    outcome = check(SOURCE, services)  # serves the old text, read at T0 + 1 h
+    assert (outcome.revised, outcome.unchanged) == (0, 1)
+    assert [r.number for r in services.store.revisions(ARTICLE_URL)] == [1, 2]
+    assert _events(services.store, "article.revised") == []

@@ -355,8 +355,24 @@ def test_deliver_pending_skips_a_delivery_another_process_claimed() -> None:
     with client_for(lambda r: httpx.Response(204), seen) as client:
         stats = deliver_pending(outbox, client, {"desk": HOOK}, now=NOW)
     assert [r.headers[DELIVERY_HEADER] for r in seen] == ["d2"]
-    assert (stats.delivered, stats.failed, stats.skipped) == (1, 0, 0)
+    assert (stats.delivered, stats.failed, stats.skipped, stats.busy) == (1, 0, 0, 1)
     assert outbox.rows["d1"].delivered_at is None
+
+
+def test_a_long_run_claims_and_records_each_delivery_at_its_own_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A slow receiver makes a run last minutes: the second delivery starts 100 s in.
+    ticks = iter([0.0, 0.2, 100.4, 100.5])
+    monkeypatch.setattr("scraper.notify.outbox.time.monotonic", lambda: next(ticks))
+    outbox = MemoryOutbox(make_delivery("d1"), make_delivery("d2"))
+    with client_for(lambda r: httpx.Response(204), []) as client:
+        deliver_pending(outbox, client, {"desk": HOOK}, now=NOW)
+    assert outbox.claims == [
+        ("d1", NOW + timedelta(seconds=62.5)),
+        ("d2", NOW + timedelta(seconds=100 + 62.5)),
+    ]
+    assert outbox.rows["d2"].delivered_at == NOW + timedelta(seconds=100)
 
 
 def test_deliver_pending_starts_nothing_once_stopping() -> None:
