@@ -78,10 +78,12 @@ def _in_parallel(config: Path, *args: str) -> list[subprocess.CompletedProcess[s
 
 def test_two_checks_at_once_store_each_revision_once(tmp_path: Path, site: LocalSite) -> None:
     urls = _publish(site, edited=False)
-    config = write_config(
-        tmp_path / "config.toml",
+    config = tmp_path / "config.toml"  # not write_config: two busy processes need time
+    config.write_text(
         f'[[sources]]\nname = "city"\nurl = "{site.url("/feed.xml")}"\nkind = "feed"\n'
-        "max_articles = 50\n",
+        'max_articles = 50\n\n[storage]\npath = "scraper.db"\n\n'
+        '[fetch]\ntimeout = "30s"\nretries = 0\nper_host_delay = 0\n',
+        encoding="utf-8",
     )
     for edited in (False, True):
         _publish(site, edited=edited)
