@@ -30,29 +30,29 @@ def test_fetch_timeout_in_milliseconds(tmp_path: Path) -> None:
     assert config.fetch.per_host_delay == pytest.approx(0.2)
 
 
+def _webhook_config(tmp_path: Path, timeout: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[[webhooks]]\nname = "desk"\nurl = "http://127.0.0.1:9/hook"\nsecret = "s"\n'
+        f"timeout = {timeout}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
 @pytest.mark.parametrize(("value", "seconds"), [('"5s"', 5.0), ("7.5", 7.5), ('"1m"', 60.0)])
 def test_webhook_timeout_takes_a_duration_like_fetch(
     tmp_path: Path, value: str, seconds: float
 ) -> None:
-    path = tmp_path / "config.toml"
-    path.write_text(
-        '[[webhooks]]\nname = "desk"\nurl = "http://127.0.0.1:9/hook"\nsecret = "s"\n'
-        f"timeout = {value}\n",
-        encoding="utf-8",
-    )
-    assert load_config(path).webhooks[0].timeout == pytest.approx(seconds)
+    config = load_config(_webhook_config(tmp_path, value))
+    assert config.webhooks[0].timeout == pytest.approx(seconds)
 
 
 @pytest.mark.parametrize("value", ['"soon"', "0", '"20m"'])
 def test_webhook_timeout_errors_name_the_key(tmp_path: Path, value: str) -> None:
-    path = tmp_path / "config.toml"
-    path.write_text(
-        '[[webhooks]]\nname = "desk"\nurl = "http://127.0.0.1:9/hook"\nsecret = "s"\n'
-        f"timeout = {value}\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(ConfigError, match=r"webhooks\[0\]\.timeout|webhooks.*timeout"):
-        load_config(path)
+    with pytest.raises(ConfigError) as info:
+        load_config(_webhook_config(tmp_path, value))
+    assert info.value.key == "webhooks[0].timeout"
 
 
 @pytest.mark.parametrize(
